@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using NewsArchive.Storage;
+
+namespace NewsArchive.Cli;
+
+/// <summary>The command tree and the one place where expected failures become an error line and an exit code.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliContext context)
+    {
+        var root = new RootCommand("NewsArchive: a private, searchable archive of trade-news sites.")
+        {
+            CommonOptions.Db,
+            SitesCommand.Create(context),
+            FetchCommand.Create(context),
+            ListCommand.CreateList(context),
+            ListCommand.CreateSearch(context),
+            ShowCommand.Create(context),
+            LinksCommand.Create(context),
+            ExportCommand.Create(context),
+            ExtractCommand.Create(context),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await context.Error.WriteLineAsync($"newsarchive: {parse.Errors[0].Message} (see 'newsarchive --help')");
+            return ExitCodes.Usage;
+        }
+        var invocation = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parse.InvokeAsync(invocation, context.Stop);
+        }
+        catch (UsageException ex)
+        {
+            await context.Error.WriteLineAsync($"newsarchive: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (ArchiveException ex)
+        {
+            await context.Error.WriteLineAsync($"newsarchive: {ex.Message}");
+            return ex.IsUserError ? ExitCodes.Usage : ExitCodes.Fatal;
+        }
+        catch (SqliteException ex)
+        {
+            await context.Error.WriteLineAsync($"newsarchive: archive error: {DescribeSqlite(ex)}");
+            return ExitCodes.Fatal;
+        }
+        catch (IOException ex)
+        {
+            await context.Error.WriteLineAsync($"newsarchive: {ex.Message}");
+            return ExitCodes.Fatal;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            await context.Error.WriteLineAsync($"newsarchive: {ex.Message}");
+            return ExitCodes.Fatal;
+        }
+        catch (OperationCanceledException) when (context.Stop.IsCancellationRequested)
+        {
+            await context.Error.WriteLineAsync("newsarchive: interrupted");
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    private static string DescribeSqlite(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        5 or 6 => "the archive is locked by another process",
+        8 => "the archive is read-only",
+        10 => "I/O error",
+        11 or 26 => "the archive is damaged or not an archive",
+        13 => "the disk is full",
+        _ => ex.Message,
+    };
+}

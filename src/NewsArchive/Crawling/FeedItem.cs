@@ -1,0 +1,3 @@
+namespace NewsArchive.Crawling;
+
+public sealed record FeedItem(Uri Url, string? Title, DateTimeOffset? Published);

@@ -1,0 +1,135 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using NewsArchive.Crawling;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>
+/// Turns one HTML page into a <see cref="ParsedPage"/>: metadata, dates and counters are read from
+/// the whole page; link lists are taken out; chrome is removed; the body is what remains.
+/// Not thread-safe: use one instance per worker.
+/// </summary>
+public sealed class ArticleParser
+{
+    private const int MinArticleBodyLength = 200;
+    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
+    private readonly DateExtractor _dates = new();
+
+    private static readonly Uri PlaceholderUrl = new("http://localhost/");
+
+    /// <summary>Parses a page; without a URL (a saved file) the page's own canonical or og:url is used.</summary>
+    public ParsedPage Parse(string html, Uri? url, ParseContext context)
+    {
+        using var document = _parser.ParseDocument(html);
+        return Parse(document, url ?? OwnUrl(document) ?? PlaceholderUrl, context);
+    }
+
+    private static Uri? OwnUrl(IDocument document)
+    {
+        var candidates = new[]
+        {
+            document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"),
+            MetadataExtractor.Meta(document, "og:url"),
+        };
+        foreach (var candidate in candidates)
+        {
+            if (Uri.TryCreate(candidate?.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            {
+                return url;
+            }
+        }
+        return null;
+    }
+
+    private ParsedPage Parse(IDocument document, Uri url, ParseContext context)
+    {
+        var metadata = MetadataExtractor.Extract(document, url);
+        var dates = _dates.Extract(document, url, context.Now, context.SiteZone);
+        var (views, comments) = CounterExtractor.Extract(document);
+        var nextPages = ListingExtractor.FindNextPages(document, url);
+        var teasers = ListingExtractor.FindTeaserLinks(document, url, context);
+
+        var lists = LinkListExtractor.Extract(document, url, context);
+        foreach (var list in lists)
+        {
+            foreach (var element in list.Elements)
+            {
+                element.Remove();
+            }
+        }
+
+        PageCleaner.Clean(document);
+        var bodyRoots = ContentExtractor.FindBody(document);
+        foreach (var root in bodyRoots)
+        {
+            BodyPruner.Prune(root, metadata.Title, context);
+        }
+        var body = BodyTextRenderer.Render(bodyRoots);
+
+        var links = new List<PageLink>();
+        foreach (var list in lists)
+        {
+            links.AddRange(list.Items);
+        }
+        foreach (var root in bodyRoots)
+        {
+            foreach (var anchor in root.QuerySelectorAll("a[href]"))
+            {
+                if (UrlNormalizer.Resolve(url, anchor.GetAttribute("href")) is { } target)
+                {
+                    links.Add(new PageLink(target, LinkKind.Body, BodyTextRenderer.Inline(anchor), null, null));
+                }
+            }
+        }
+
+        var kind = DecideKind(url, metadata, body, nextPages, teasers);
+        if (kind == PageKind.Listing)
+        {
+            links.AddRange(teasers);
+        }
+
+        var (published, source) = (dates.Published, dates.PublishedSource);
+        if (context.FeedPublished is { } feedDate && (published is null || source is DateSource.VisibleText or DateSource.Url))
+        {
+            // A feed's pubDate beats a date guessed from the page's text.
+            (published, source) = (feedDate, DateSource.Feed);
+        }
+
+        return new ParsedPage
+        {
+            Url = url,
+            CanonicalUrl = metadata.CanonicalUrl,
+            Kind = kind,
+            Title = metadata.Title,
+            Lead = metadata.Description,
+            Body = body,
+            Published = published,
+            PublishedSource = source,
+            Modified = dates.Modified,
+            Authors = metadata.Authors,
+            Views = views,
+            Comments = comments,
+            Links = links,
+            FeedUrls = metadata.FeedUrls,
+            NextPageUrls = nextPages,
+        };
+    }
+
+    private static PageKind DecideKind(Uri url, PageMetadata metadata, string body, IReadOnlyList<Uri> nextPages, IReadOnlyList<PageLink> teasers)
+    {
+        if (metadata.DeclaresArticle && body.Length >= 100)
+        {
+            return PageKind.Article;
+        }
+        var paginated = nextPages.Count > 0 || Vocabulary.PaginationUrl().IsMatch(url.PathAndQuery);
+        if (paginated && teasers.Count >= 3)
+        {
+            return PageKind.Listing;
+        }
+        if (body.Length >= MinArticleBodyLength && metadata.Title is not null)
+        {
+            return teasers.Count >= 8 && teasers.Sum(t => t.AnchorText?.Length ?? 0) > body.Length * 0.5 ? PageKind.Listing : PageKind.Article;
+        }
+        return teasers.Count >= 3 ? PageKind.Listing : PageKind.Other;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>Removes what survives inside the chosen body but is not article text: link blocks, counters, date lines, the title.</summary>
+internal static partial class BodyPruner
+{
+    [GeneratedRegex(@"^[\s\d.,:|/·•()+\-]*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex CounterLike();
+
+    public static void Prune(IElement root, string? title, ParseContext context)
+    {
+        foreach (var element in root.QuerySelectorAll("*").ToArray())
+        {
+            if (element.Parent is null || !root.Contains(element))
+            {
+                continue;
+            }
+            if (ShouldDrop(element, title, context))
+            {
+                element.Remove();
+            }
+        }
+    }
+
+    private static bool ShouldDrop(IElement element, string? title, ParseContext context)
+    {
+        if (element.TagName is "BR" or "IMG" or "HR")
+        {
+            return false;
+        }
+        var text = BodyTextRenderer.Inline(element);
+        if (element.TagName == "H1")
+        {
+            return true;
+        }
+        if (title is not null && element.TagName is "H2" or "H3" && string.Equals(text, title, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        if (text.Length == 0)
+        {
+            return element.QuerySelector("img, table") is null && element.TagName is not ("TD" or "TH");
+        }
+        // Bare numbers are views, comments or likes unless inside a sentence.
+        if (text.Length <= 20 && CounterLike().IsMatch(text) && element.TagName is not ("TD" or "TH" or "LI"))
+        {
+            return true;
+        }
+        var isBlock = element.TagName is "DIV" or "P" or "UL" or "OL" or "SECTION" or "TABLE" or "SPAN" or "TIME";
+        if (isBlock && text.Length < 200 && element.TagName is not ("P" or "TABLE")
+            && ContentExtractor.LinkDensity(element) > 0.6 && element.QuerySelectorAll("a").Length >= 2)
+        {
+            return true;
+        }
+        if (element.TagName is "TIME" or "SPAN" or "DIV" or "P" && text.Length <= 40
+            && DateTextParser.Parse(text, context.Now, context.SiteZone) is not null && !HasSentence(text))
+        {
+            return true;
+        }
+        return false;
+    }
+
+    private static bool HasSentence(string text) => text.Count(char.IsLetter) > 25;
+}

@@ -1,0 +1,177 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>
+/// Renders an element as clean text: one paragraph per block, list items on their own lines,
+/// whitespace collapsed, non-breaking spaces as spaces, soft hyphens and zero-width marks removed.
+/// </summary>
+internal sealed class BodyTextRenderer
+{
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "P", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ASIDE", "H1", "H2", "H3", "H4", "H5", "H6",
+        "UL", "OL", "LI", "BLOCKQUOTE", "PRE", "TABLE", "THEAD", "TBODY", "TFOOT", "TR", "DL", "DT", "DD", "FIGURE",
+        "FIGCAPTION", "ADDRESS", "HR", "CENTER", "NAV", "FORM", "FIELDSET", "CAPTION", "DETAILS", "SUMMARY",
+    };
+
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _line = new();
+    private bool _pendingSpace;
+
+    public static string Render(INode root)
+    {
+        var renderer = new BodyTextRenderer();
+        renderer.Visit(root);
+        renderer.EndParagraph();
+        return renderer._output.ToString().TrimEnd();
+    }
+
+    public static string Render(IEnumerable<INode> roots)
+    {
+        var renderer = new BodyTextRenderer();
+        foreach (var root in roots)
+        {
+            renderer.Visit(root);
+            renderer.EndParagraph();
+        }
+        return renderer._output.ToString().TrimEnd();
+    }
+
+    /// <summary>Collapsed one-line text of a node, for titles, anchors and short labels.</summary>
+    public static string Inline(INode node) => Collapse(node.TextContent);
+
+    public static string Collapse(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
+            {
+                continue;
+            }
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    private void Visit(INode node)
+    {
+        switch (node)
+        {
+            case IText text:
+                AppendText(text.Data);
+                return;
+            case IElement element:
+                VisitElement(element);
+                return;
+            default:
+                foreach (var child in node.ChildNodes)
+                {
+                    Visit(child);
+                }
+                return;
+        }
+    }
+
+    private void VisitElement(IElement element)
+    {
+        var tag = element.TagName;
+        if (tag == "BR")
+        {
+            // <br><br> is a paragraph break; a single <br> a line break.
+            if (_line.Length == 0 && _output.Length > 0 && !EndsWithParagraph())
+            {
+                EndParagraph();
+            }
+            else if (_line.Length > 0)
+            {
+                _output.Append(_line).Append('\n');
+                _line.Clear();
+                _pendingSpace = false;
+            }
+            return;
+        }
+        if (tag is "IMG" or "SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE")
+        {
+            return;
+        }
+        var block = BlockTags.Contains(tag);
+        if (block)
+        {
+            EndParagraph();
+        }
+        else if (tag is "TD" or "TH")
+        {
+            _pendingSpace = _line.Length > 0;
+        }
+        foreach (var child in element.ChildNodes)
+        {
+            Visit(child);
+        }
+        if (block)
+        {
+            EndParagraph();
+        }
+        else if (tag is "TD" or "TH")
+        {
+            _pendingSpace = _line.Length > 0;
+        }
+    }
+
+    private bool EndsWithParagraph() => _output.Length >= 2 && _output[^1] == '\n' && _output[^2] == '\n';
+
+    private void AppendText(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
+            {
+                continue;
+            }
+            if (char.IsWhiteSpace(c))
+            {
+                _pendingSpace = _line.Length > 0;
+                continue;
+            }
+            if (_pendingSpace)
+            {
+                _line.Append(' ');
+                _pendingSpace = false;
+            }
+            _line.Append(c);
+        }
+    }
+
+    private void EndParagraph()
+    {
+        _pendingSpace = false;
+        if (_line.Length > 0)
+        {
+            _output.Append(_line);
+            _line.Clear();
+            _output.Append("\n\n");
+            return;
+        }
+        if (_output.Length > 0 && !EndsWithParagraph())
+        {
+            _output.Append('\n');
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using AngleSharp.Dom;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>
+/// Picks the element holding the article text: structured hints and body vocabulary first,
+/// then Readability-style scoring of paragraph-like blocks, then a plain paragraph baseline.
+/// </summary>
+internal static class ContentExtractor
+{
+    private const int MinParagraphLength = 25;
+
+    public static IReadOnlyList<IElement> FindBody(IDocument document)
+    {
+        var body = document.Body;
+        if (body is null)
+        {
+            return [];
+        }
+
+        var scores = ScoreBlocks(body);
+        var scored = BestScored(scores);
+        var semantic = BestSemantic(body);
+
+        IElement? winner;
+        if (semantic is not null && (scored is null || TextLength(semantic) >= TextLength(scored) * 0.5 || semantic.Contains(scored)))
+        {
+            winner = semantic;
+        }
+        else
+        {
+            winner = scored;
+        }
+        if (winner is null)
+        {
+            return [];
+        }
+
+        var result = new List<IElement> { winner };
+        if (winner != semantic && winner.ParentElement is { } parent)
+        {
+            // Siblings that score close to the winner belong to the same article (split containers).
+            var threshold = Math.Max(10, scores.GetValueOrDefault(winner) * 0.2);
+            result.Clear();
+            foreach (var sibling in parent.Children)
+            {
+                if (sibling == winner || scores.GetValueOrDefault(sibling) >= threshold
+                    || (sibling.TagName == "P" && LinkDensity(sibling) < 0.25 && TextLength(sibling) > 80))
+                {
+                    result.Add(sibling);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static IElement? BestSemantic(IElement body)
+    {
+        IElement? best = null;
+        var bestLength = 0;
+        foreach (var element in body.QuerySelectorAll("[itemprop=articleBody], [itemprop=articlebody], article, main, [class], [id]"))
+        {
+            var strong = element.GetAttribute("itemprop")?.Equals("articleBody", StringComparison.OrdinalIgnoreCase) == true
+                || Vocabulary.BodyClass().IsMatch(LinkListExtractor.ClassAndId(element));
+            if (!strong && element.TagName is not ("ARTICLE" or "MAIN"))
+            {
+                continue;
+            }
+            var length = ParagraphTextLength(element);
+            if (length < 150 || LinkDensity(element) > 0.5)
+            {
+                continue;
+            }
+            // <article>/<main> are weaker hints: they often wrap comments or whole pages.
+            var weight = strong ? 1.0 : 0.7;
+            var effective = (int)(length * weight);
+            if (effective > bestLength || (best is not null && best.Contains(element) && length >= ParagraphTextLength(best) * 0.85))
+            {
+                best = element;
+                bestLength = Math.Max(effective, bestLength);
+            }
+        }
+        return best;
+    }
+
+    private static Dictionary<IElement, double> ScoreBlocks(IElement body)
+    {
+        var scores = new Dictionary<IElement, double>();
+        foreach (var block in body.QuerySelectorAll("p, pre, td, blockquote, li, div, h2, h3, section, article, font, span"))
+        {
+            var text = block.TagName is "DIV" or "SECTION" or "ARTICLE" or "TD" or "FONT" or "SPAN" ? OwnText(block) : BodyTextRenderer.Inline(block);
+            if (text.Length < MinParagraphLength)
+            {
+                continue;
+            }
+            if (block.TagName == "LI" && block.QuerySelector("a") is not null && LinkDensity(block) > 0.5)
+            {
+                continue;
+            }
+            var score = 1.0 + CountCommas(text) + Math.Min(text.Length / 100.0, 3.0);
+            var ancestor = block.TagName is "DIV" or "SECTION" or "ARTICLE" or "TD" ? block : block.ParentElement;
+            var divider = 1.0;
+            for (var level = 0; ancestor is not null && ancestor.TagName != "BODY" && level < 3; level++)
+            {
+                scores[ancestor] = scores.GetValueOrDefault(ancestor) + score / divider;
+                divider = level == 0 ? 2 : divider * 1.5;
+                ancestor = ancestor.ParentElement;
+            }
+        }
+        foreach (var element in scores.Keys.ToArray())
+        {
+            var names = LinkListExtractor.ClassAndId(element);
+            var weight = 0.0;
+            if (names.Length > 0)
+            {
+                if (Vocabulary.PositiveClass().IsMatch(names))
+                {
+                    weight += 25;
+                }
+                if (Vocabulary.NegativeClass().IsMatch(names))
+                {
+                    weight -= 25;
+                }
+            }
+            scores[element] = (scores[element] + weight) * (1 - LinkDensity(element));
+        }
+        return scores;
+    }
+
+    private static IElement? BestScored(Dictionary<IElement, double> scores)
+    {
+        IElement? best = null;
+        var bestScore = double.MinValue;
+        foreach (var (element, score) in scores)
+        {
+            if (score > bestScore)
+            {
+                best = element;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Text directly inside the element, not in child blocks: Bitrix detail_text is often bare text with &lt;br&gt;.</summary>
+    private static string OwnText(IElement element)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var child in element.ChildNodes)
+        {
+            if (child is IText text)
+            {
+                builder.Append(text.Data);
+            }
+            else if (child is IElement inline && inline.TagName is "A" or "B" or "STRONG" or "I" or "EM" or "SPAN" or "FONT" or "U" or "SUB" or "SUP" or "Q" or "ABBR" or "MARK" or "SMALL" or "BIG" or "CITE")
+            {
+                builder.Append(inline.TextContent);
+            }
+            else if (child is IElement { TagName: "BR" })
+            {
+                builder.Append(' ');
+            }
+        }
+        return BodyTextRenderer.Collapse(builder.ToString());
+    }
+
+    private static int CountCommas(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c is ',' or '，' or '、')
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    internal static int TextLength(IElement element) => BodyTextRenderer.Inline(element).Length;
+
+    private static int ParagraphTextLength(IElement element)
+    {
+        var total = 0;
+        foreach (var p in element.QuerySelectorAll("p"))
+        {
+            total += BodyTextRenderer.Inline(p).Length;
+        }
+        return Math.Max(total, OwnText(element).Length);
+    }
+
+    internal static double LinkDensity(IElement element)
+    {
+        var length = TextLength(element);
+        if (length == 0)
+        {
+            return 0;
+        }
+        var links = 0;
+        foreach (var a in element.QuerySelectorAll("a"))
+        {
+            links += BodyTextRenderer.Inline(a).Length;
+        }
+        return Math.Min(1.0, links / (double)length);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>View and comment counters: small elements named like counters, or labelled numbers in text.</summary>
+internal static partial class CounterExtractor
+{
+    [GeneratedRegex(@"(просмотр\w*|views?|прочитал\w*|read)\s*[:\-]?\s*(\d[\d\s\u00A0]{0,12})|(\d[\d\s\u00A0]{0,12})\s*(просмотр\w*|views?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex ViewsText();
+
+    [GeneratedRegex(@"(коммента\w*|comments?)\s*[:\-(]?\s*(\d[\d\s\u00A0]{0,8})|(\d[\d\s\u00A0]{0,8})\s*(коммента\w*|comments?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex CommentsText();
+
+    [GeneratedRegex(@"^\D{0,3}(\d[\d\s\u00A0]{0,12})\D{0,3}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex BareNumber();
+
+    public static (int? Views, int? Comments) Extract(IDocument document)
+    {
+        var body = document.Body;
+        if (body is null)
+        {
+            return (null, null);
+        }
+        int? views = null, comments = null;
+        foreach (var element in body.QuerySelectorAll("[class], [id], [title]"))
+        {
+            if (views is not null && comments is not null)
+            {
+                break;
+            }
+            var text = element.TextContent;
+            if (text.Length > 60 || element.ChildElementCount > 4)
+            {
+                continue;
+            }
+            var names = LinkListExtractor.ClassAndId(element) + " " + element.GetAttribute("title");
+            text = BodyTextRenderer.Collapse(text);
+            if (views is null && Vocabulary.ViewsClass().IsMatch(names))
+            {
+                views = Number(BareNumber().Match(text), 1) ?? Number(ViewsText().Match(text), 2, 3);
+            }
+            else if (comments is null && Vocabulary.CommentsClass().IsMatch(names) && element.Closest("a, span, div, li, i") is not null)
+            {
+                comments = Number(BareNumber().Match(text), 1) ?? Number(CommentsText().Match(text), 2, 3);
+            }
+        }
+        if (views is null || comments is null)
+        {
+            foreach (var element in body.QuerySelectorAll("span, div, p, li, small, a"))
+            {
+                if (element.ChildElementCount > 3 || element.TextContent.Length > 80)
+                {
+                    continue;
+                }
+                var text = BodyTextRenderer.Collapse(element.TextContent);
+                views ??= Number(ViewsText().Match(text), 2, 3);
+                comments ??= Number(CommentsText().Match(text), 2, 3);
+                if (views is not null && comments is not null)
+                {
+                    break;
+                }
+            }
+        }
+        return (views, comments);
+    }
+
+    private static int? Number(Match match, params int[] groups)
+    {
+        if (!match.Success)
+        {
+            return null;
+        }
+        foreach (var group in groups)
+        {
+            var value = match.Groups[group].Value.Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
+            if (value.Length > 0 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                return number;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,189 @@
+using AngleSharp.Dom;
+using NewsArchive.Crawling;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>
+/// Finds related-news and site-wide link lists: a heading followed by items that are each a link
+/// (often with a date). They become edges of the link graph and are removed from the body.
+/// </summary>
+internal static class LinkListExtractor
+{
+    private const int MinItems = 2;
+
+    public static List<LinkList> Extract(IDocument document, Uri pageUrl, ParseContext context)
+    {
+        var lists = new List<LinkList>();
+        var claimed = new HashSet<IElement>();
+        foreach (var container in document.QuerySelectorAll("ul, ol, div, section, aside, nav, table"))
+        {
+            if (claimed.Contains(container) || HasClaimedAncestor(container, claimed))
+            {
+                continue;
+            }
+            var list = TryRead(container, pageUrl, context);
+            if (list is null)
+            {
+                continue;
+            }
+            lists.Add(list);
+            foreach (var element in list.Elements)
+            {
+                claimed.Add(element);
+            }
+        }
+        return lists;
+    }
+
+    private static bool HasClaimedAncestor(IElement element, HashSet<IElement> claimed)
+    {
+        for (var parent = element.ParentElement; parent is not null; parent = parent.ParentElement)
+        {
+            if (claimed.Contains(parent))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static LinkList? TryRead(IElement container, Uri pageUrl, ParseContext context)
+    {
+        var anchors = container.QuerySelectorAll("a[href]");
+        if (anchors.Length < MinItems)
+        {
+            return null;
+        }
+
+        var (heading, headingElement) = FindHeading(container);
+        var kind = Classify(container, heading);
+        if (kind is null)
+        {
+            return null;
+        }
+
+        // Most of the container's text must be link text (plus dates): otherwise it is prose with links.
+        var totalText = BodyTextRenderer.Inline(container).Length - (headingElement is not null && container.Contains(headingElement) ? heading!.Length : 0);
+        var linkText = anchors.Sum(a => BodyTextRenderer.Inline(a).Length);
+        if (totalText <= 0 || linkText < totalText * 0.45)
+        {
+            return null;
+        }
+
+        var items = new List<PageLink>();
+        foreach (var anchor in anchors)
+        {
+            var url = UrlNormalizer.Resolve(pageUrl, anchor.GetAttribute("href"));
+            var text = BodyTextRenderer.Inline(anchor);
+            if (url is null || text.Length == 0)
+            {
+                continue;
+            }
+            var item = anchor.Closest("li, tr, p, .item, article") ?? anchor.ParentElement;
+            DateTimeOffset? published = null;
+            if (item is not null && item != container)
+            {
+                var itemText = BodyTextRenderer.Inline(item).Replace(text, " ", StringComparison.Ordinal);
+                published = DateTextParser.FindInText(itemText, context.Now, context.SiteZone);
+            }
+            items.Add(new PageLink(url, kind.Value, text, published, heading));
+        }
+        if (items.Count < MinItems)
+        {
+            return null;
+        }
+
+        var elements = new List<IElement> { container };
+        if (headingElement is not null && !container.Contains(headingElement))
+        {
+            elements.Add(headingElement);
+        }
+        return new LinkList(heading, kind.Value, items, elements);
+    }
+
+    private static LinkKind? Classify(IElement container, string? heading)
+    {
+        if (heading is not null)
+        {
+            if (Vocabulary.RelatedHeading().IsMatch(heading))
+            {
+                return LinkKind.Related;
+            }
+            if (Vocabulary.SidebarHeading().IsMatch(heading))
+            {
+                return LinkKind.Sidebar;
+            }
+        }
+        var names = ClassAndId(container);
+        if (names.Length > 0)
+        {
+            if (names.Contains("related", StringComparison.OrdinalIgnoreCase) || names.Contains("similar", StringComparison.OrdinalIgnoreCase))
+            {
+                return LinkKind.Related;
+            }
+            if (names.Contains("popular", StringComparison.OrdinalIgnoreCase) || names.Contains("sidebar", StringComparison.OrdinalIgnoreCase)
+                || names.Contains("most-read", StringComparison.OrdinalIgnoreCase) || names.Contains("latest", StringComparison.OrdinalIgnoreCase))
+            {
+                return LinkKind.Sidebar;
+            }
+            if (names.Contains("tags", StringComparison.OrdinalIgnoreCase) || names.Contains("tag-list", StringComparison.OrdinalIgnoreCase))
+            {
+                return LinkKind.Tag;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The list's title: a heading just before it, or a short first child such as "Новости по теме:".</summary>
+    private static (string? Text, IElement? Element) FindHeading(IElement container)
+    {
+        var first = container.FirstElementChild;
+        if (first is not null && IsHeadingLike(first) && first.QuerySelector("a[href]") is null)
+        {
+            return (Trimmed(first), first);
+        }
+        for (var sibling = container.PreviousElementSibling; sibling is not null; sibling = sibling.PreviousElementSibling)
+        {
+            if (IsHeadingLike(sibling))
+            {
+                return (Trimmed(sibling), sibling);
+            }
+            if (BodyTextRenderer.Inline(sibling).Length > 0)
+            {
+                break;
+            }
+        }
+        // aside > h3 + div > ul: the heading belongs to the parent.
+        var parent = container.ParentElement;
+        if (parent is not null && parent.FirstElementChild is { } parentFirst && parentFirst != container
+            && IsHeadingLike(parentFirst) && parentFirst.NextElementSibling == container)
+        {
+            return (Trimmed(parentFirst), parentFirst);
+        }
+        return (null, null);
+    }
+
+    private static bool IsHeadingLike(IElement element)
+    {
+        if (element.TagName is "H1")
+        {
+            return false;
+        }
+        var text = BodyTextRenderer.Inline(element);
+        if (text.Length is 0 or > 80)
+        {
+            return false;
+        }
+        if (element.TagName is "H2" or "H3" or "H4" or "H5" or "H6" or "STRONG" or "B" or "HEADER")
+        {
+            return true;
+        }
+        var names = ClassAndId(element);
+        return text.EndsWith(':') || names.Contains("title", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("head", StringComparison.OrdinalIgnoreCase) || names.Contains("caption", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Trimmed(IElement element) => BodyTextRenderer.Inline(element).TrimEnd(':', ' ');
+
+    internal static string ClassAndId(IElement element) => (element.ClassName + " " + element.Id).Trim();
+}

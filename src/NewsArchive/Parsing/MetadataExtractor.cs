@@ -1,0 +1,237 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+using NewsArchive.Crawling;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>Title without the site-name suffix, description, authors, canonical URL and feeds.</summary>
+internal static class MetadataExtractor
+{
+    private static readonly string[] TitleSeparators = [" | ", " - ", " — ", " – ", " :: ", " « ", " » ", " / ", " · "];
+
+    public static PageMetadata Extract(IDocument document, Uri pageUrl)
+    {
+        var jsonLd = ReadJsonLd(document);
+        var title = ChooseTitle(document, jsonLd.Headline);
+        var description = Meta(document, "og:description") ?? Meta(document, "description") ?? jsonLd.Description;
+        var authors = FindAuthors(document, jsonLd.Authors);
+
+        Uri? canonical = null;
+        if (document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") is { } canonicalHref)
+        {
+            canonical = UrlNormalizer.Resolve(pageUrl, canonicalHref) is { } resolved && UrlNormalizer.IsSameSite(resolved, pageUrl)
+                ? new Uri(pageUrl, canonicalHref)
+                : null;
+        }
+
+        var feeds = new List<Uri>();
+        foreach (var link in document.QuerySelectorAll("link[rel=alternate][href]"))
+        {
+            var type = link.GetAttribute("type") ?? "";
+            if ((type.Contains("rss", StringComparison.OrdinalIgnoreCase) || type.Contains("atom", StringComparison.OrdinalIgnoreCase))
+                && Uri.TryCreate(pageUrl, link.GetAttribute("href"), out var feed) && feed.Scheme is "http" or "https")
+            {
+                feeds.Add(feed);
+            }
+        }
+
+        var ogType = Meta(document, "og:type");
+        var declaresArticle = jsonLd.IsArticle || string.Equals(ogType, "article", StringComparison.OrdinalIgnoreCase)
+            || Meta(document, "article:published_time") is not null;
+        return new PageMetadata(title, Clean(description), authors, canonical, feeds, declaresArticle);
+    }
+
+    private static string? ChooseTitle(IDocument document, string? headline)
+    {
+        var h1 = document.QuerySelectorAll("h1").Select(BodyTextRenderer.Inline).FirstOrDefault(t => t.Length is > 3 and < 300);
+        var og = Clean(Meta(document, "og:title") ?? Meta(document, "twitter:title"));
+        var titleTag = Clean(document.QuerySelector("title")?.TextContent);
+
+        // The h1 is the article's own title when the <title> or og:title agrees with it.
+        if (h1 is not null && (Contains(titleTag, h1) || Contains(og, h1) || Contains(headline, h1)))
+        {
+            return h1;
+        }
+        if (headline is { Length: > 3 } && (Contains(titleTag, headline) || Contains(og, headline)))
+        {
+            return Clean(headline);
+        }
+        if (og is { Length: > 3 })
+        {
+            return StripSiteName(og, h1);
+        }
+        if (titleTag is { Length: > 0 })
+        {
+            return StripSiteName(titleTag, h1);
+        }
+        return h1 ?? Clean(headline);
+    }
+
+    private static bool Contains(string? haystack, string needle) =>
+        haystack is not null && haystack.Contains(needle, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"Продажи выросли - ABReview" → "Продажи выросли": keep the longest part around a separator.</summary>
+    internal static string StripSiteName(string title, string? h1)
+    {
+        foreach (var separator in TitleSeparators)
+        {
+            var index = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (index <= 0)
+            {
+                continue;
+            }
+            var parts = title.Split(separator);
+            var best = parts.OrderByDescending(p => p.Length).First().Trim();
+            if (h1 is not null && parts.Any(p => string.Equals(p.Trim(), h1, StringComparison.OrdinalIgnoreCase)))
+            {
+                return h1;
+            }
+            // Only strip when what is left still reads as a headline.
+            if (best.Length >= 15 || best.Contains(' ', StringComparison.Ordinal))
+            {
+                return parts.Length == 2 ? best : string.Join(separator, parts.Take(parts.Length - 1)).Trim();
+            }
+        }
+        return title;
+    }
+
+    private static IReadOnlyList<string> FindAuthors(IDocument document, IReadOnlyList<string> fromJsonLd)
+    {
+        var authors = new List<string>();
+        void Add(string? name)
+        {
+            name = Clean(name);
+            if (string.IsNullOrWhiteSpace(name) || name.Length > 80 || name.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+            name = name.TrimStart(':', ' ');
+            foreach (var prefix in new[] { "Автор:", "Автор", "Текст:", "By ", "by ", "Von ", "von " })
+            {
+                if (name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    name = name[prefix.Length..].Trim(' ', ':');
+                }
+            }
+            if (name.Length > 1 && !authors.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                authors.Add(name);
+            }
+        }
+        foreach (var name in fromJsonLd)
+        {
+            Add(name);
+        }
+        if (authors.Count == 0)
+        {
+            Add(Meta(document, "author") ?? Meta(document, "article:author"));
+        }
+        if (authors.Count == 0)
+        {
+            foreach (var element in document.QuerySelectorAll("[itemprop=author], [rel=author], .author, .byline, .news-author, .article-author"))
+            {
+                var name = element.QuerySelector("[itemprop=name]")?.TextContent ?? element.TextContent;
+                if (BodyTextRenderer.Collapse(name).Length <= 60)
+                {
+                    Add(name);
+                }
+            }
+        }
+        return authors;
+    }
+
+    internal static string? Meta(IDocument document, string name)
+    {
+        foreach (var meta in document.Head?.QuerySelectorAll("meta") ?? document.QuerySelectorAll("meta"))
+        {
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) && meta.GetAttribute("content") is { Length: > 0 } content)
+            {
+                return content;
+            }
+        }
+        return null;
+    }
+
+    private static string? Clean(string? text)
+    {
+        var collapsed = BodyTextRenderer.Collapse(text);
+        return collapsed.Length == 0 ? null : collapsed;
+    }
+
+    private sealed record JsonLdFacts(string? Headline, string? Description, IReadOnlyList<string> Authors, bool IsArticle);
+
+    private static JsonLdFacts ReadJsonLd(IDocument document)
+    {
+        string? headline = null, description = null;
+        var authors = new List<string>();
+        var isArticle = false;
+        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                Walk(json.RootElement, 0);
+            }
+            catch (JsonException)
+            {
+                // Broken JSON-LD is common; other signals remain.
+            }
+        }
+        return new JsonLdFacts(headline, description, authors, isArticle);
+
+        void Walk(JsonElement node, int depth)
+        {
+            if (depth > 6)
+            {
+                return;
+            }
+            if (node.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in node.EnumerateArray())
+                {
+                    Walk(item, depth + 1);
+                }
+                return;
+            }
+            if (node.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+            if (node.TryGetProperty("@graph", out var graph))
+            {
+                Walk(graph, depth + 1);
+            }
+            var type = node.TryGetProperty("@type", out var t) ? t.ToString() : "";
+            if (!type.Contains("Article", StringComparison.OrdinalIgnoreCase) && !type.Contains("BlogPosting", StringComparison.OrdinalIgnoreCase)
+                && !type.Contains("Report", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+            isArticle = true;
+            if (headline is null && node.TryGetProperty("headline", out var h) && h.ValueKind == JsonValueKind.String)
+            {
+                headline = h.GetString();
+            }
+            if (description is null && node.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String)
+            {
+                description = d.GetString();
+            }
+            if (node.TryGetProperty("author", out var author))
+            {
+                foreach (var entry in author.ValueKind == JsonValueKind.Array ? author.EnumerateArray().ToArray() : [author])
+                {
+                    if (entry.ValueKind == JsonValueKind.String)
+                    {
+                        authors.Add(entry.GetString()!);
+                    }
+                    else if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+                        && !(entry.TryGetProperty("@type", out var at) && at.ToString().Contains("Organization", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        authors.Add(name.GetString()!);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using AngleSharp.Dom;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>Removes what can never be article text: code, forms, hidden elements, navigation and chrome by vocabulary.</summary>
+internal static class PageCleaner
+{
+    private const string AlwaysRemoved =
+        "script, style, noscript, template, svg, iframe, object, embed, canvas, form, button, input, select, textarea, "
+        + "nav, footer, aside, dialog, [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], "
+        + "[role=complementary], [role=dialog]";
+
+    public static void Clean(IDocument document)
+    {
+        foreach (var element in document.QuerySelectorAll(AlwaysRemoved).ToArray())
+        {
+            if (element.TagName is "FORM" && LooksLikeContentWrapper(element))
+            {
+                // ASP.NET-style pages wrap the whole page in one form.
+                continue;
+            }
+            element.Remove();
+        }
+        foreach (var element in document.QuerySelectorAll("[style]").ToArray())
+        {
+            var style = element.GetAttribute("style") ?? "";
+            if (style.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase)
+                || style.Replace(" ", "", StringComparison.Ordinal).Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase))
+            {
+                element.Remove();
+            }
+        }
+        RemoveComments(document.DocumentElement);
+
+        var body = document.Body;
+        if (body is null)
+        {
+            return;
+        }
+        var pageTextLength = Math.Max(1, body.TextContent.Length);
+        foreach (var element in body.QuerySelectorAll("*").ToArray())
+        {
+            if (element.Parent is null || element.TagName is "BODY" or "HTML" || !IsChrome(element, pageTextLength))
+            {
+                continue;
+            }
+            element.Remove();
+        }
+        foreach (var header in body.QuerySelectorAll("header").ToArray())
+        {
+            // A page header holds menus; an article's own <header> holds its title and date, harmless for the body.
+            if (header.Closest("article") is null)
+            {
+                header.Remove();
+            }
+        }
+    }
+
+    private static bool IsChrome(IElement element, int pageTextLength)
+    {
+        var names = LinkListExtractor.ClassAndId(element);
+        if (names.Length > 0 && Vocabulary.NegativeClass().IsMatch(names) && !Vocabulary.BodyClass().IsMatch(names)
+            && element.TagName is not ("P" or "SPAN" or "A" or "STRONG" or "EM" or "B" or "I"))
+        {
+            // Never drop a wrapper that holds most of the page: vocabulary like "sidebar-layout" is too loose for that.
+            return element.TextContent.Length < pageTextLength * 0.4;
+        }
+        if (element.TagName is "DIV" or "P" or "SECTION" or "SPAN" or "LI" or "H2" or "H3" or "H4")
+        {
+            var text = element.TextContent;
+            if (text.Length < 300 && Vocabulary.ChromeText().IsMatch(text))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool LooksLikeContentWrapper(IElement form) =>
+        form.QuerySelectorAll("p").Length >= 3 || form.TextContent.Length > 2000;
+
+    private static void RemoveComments(INode? node)
+    {
+        if (node is null)
+        {
+            return;
+        }
+        var child = node.FirstChild;
+        while (child is not null)
+        {
+            var next = child.NextSibling;
+            if (child.NodeType == NodeType.Comment)
+            {
+                node.RemoveChild(child);
+            }
+            else if (child.HasChildNodes)
+            {
+                RemoveComments(child);
+            }
+            child = next;
+        }
+    }
+}

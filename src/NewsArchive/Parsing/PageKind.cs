@@ -1,0 +1,8 @@
+namespace NewsArchive.Parsing;
+
+public enum PageKind
+{
+    Article,
+    Listing,
+    Other,
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>Class/id and heading vocabularies that tell content from chrome, in English and Russian.</summary>
+internal static partial class Vocabulary
+{
+    [GeneratedRegex(@"article|content|entry|post|story|text|body|news-detail|detail_text|news-text|material|main|blog|hentry|publication", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex PositiveClass();
+
+    [GeneratedRegex(@"comment|share|social|related|similar|subscri|newsletter|rassylka|banner|advert|\bads?\b|promo|sponsor|tags?\b|tag-|breadcrumb|author-box|widget|sidebar|footer|\bnav|menu|login|auth|signin|register|popup|modal|cookie|masthead|pager|pagination|rating|counter|popular|most-read|also|recommend|teaser|print|toolbar|shoutbox|disqus|outbrain|taboola|jp-relatedposts|meta-nav|skip", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex NegativeClass();
+
+    /// <summary>Classes that name the article body itself, strongest signal after structured data.</summary>
+    [GeneratedRegex(@"(^|[\s_-])(news-detail|detail[_-]text|news[_-]text|article[_-]?(body|text|content)|article__(body|text|content)|entry-content|post-content|post-body|post-entry|story-body|story-content|content-text|text-content|articletext|article-text|newstext|news-body|single-content|td-post-content|field-name-body|material-text|b-text|js-mediator-article)($|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex BodyClass();
+
+    [GeneratedRegex(@"по\s+теме|читайте\s+также|читать\s+также|смотрите\s+также|см\.\s+также|похожие|связанн|ещё\s+по\s+теме|еще\s+по\s+теме|другие\s+новости\s+по|related|see\s+also|read\s+also|read\s+more|more\s+on\s+this|you\s+may\s+also|weitere\s+artikel|mehr\s+zum\s+thema|das\s+könnte", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex RelatedHeading();
+
+    [GeneratedRegex(@"новости\s+за|за\s+сегодня|последние\s+новости|лента\s+новостей|популярн|самое\s+читаемое|самое\s+интересное|читаемое|обсуждаемое|главное|новости\s+компаний|most\s+read|popular|latest|trending|top\s+stories|meistgelesen|neueste", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex SidebarHeading();
+
+    /// <summary>Short blocks starting with these are chrome whatever their markup.</summary>
+    [GeneratedRegex(@"^\s*(вход\s+на\s+сайт|войти|чтобы\s+оставл|для\s+того\s+чтобы\s+оставить|оставить\s+комментарий|комментарии\s*(\(\d+\))?\s*$|добавить\s+комментарий|подпис(аться|ывайтесь)|рассылка|поделиться|реклама|забыли\s+пароль|регистрация|авторизуйтесь|share\b|subscribe|sign\s+up|log\s+in|leave\s+a\s+(comment|reply)|related\s+posts)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex ChromeText();
+
+    [GeneratedRegex(@"view|просмотр|prosmotr|shows|hits|eye|read-count|views-count", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex ViewsClass();
+
+    [GeneratedRegex(@"comment|коммент|reply|disqus", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex CommentsClass();
+
+    [GeneratedRegex(@"author|byline|автор|writer|creator", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex AuthorClass();
+
+    [GeneratedRegex(@"(^|[^\w])(след\.?|следующая|далее|вперед|вперёд|next|weiter|›|»|→)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex NextPageText();
+
+    [GeneratedRegex(@"[?&]PAGEN_\d+=\d+|/page/\d+/?$|[?&]page=\d+|/page-\d+/?$|/p\d+/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex PaginationUrl();
+}

@@ -1,0 +1,45 @@
+namespace NewsArchive.Sites;
+
+public static class SiteNames
+{
+    /// <summary>The default short name of a site: its host without "www.".</summary>
+    public static string FromUrl(Uri url)
+    {
+        var host = url.IdnHost.ToLowerInvariant();
+        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+    }
+
+    /// <summary>Accepts "abreview.ru/ab/news/" as well as full http(s) URLs.</summary>
+    public static bool TryParseStartUrl(string text, out Uri url, out string error)
+    {
+        url = null!;
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            error = "empty URL";
+            return false;
+        }
+        if (!text.Contains("://", StringComparison.Ordinal))
+        {
+            text = "https://" + text;
+        }
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || string.IsNullOrEmpty(parsed.Host))
+        {
+            error = $"'{text}' is not a valid URL";
+            return false;
+        }
+        if (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
+        {
+            error = $"only http and https URLs can be archived, not {parsed.Scheme}:";
+            return false;
+        }
+        if (!string.IsNullOrEmpty(parsed.UserInfo))
+        {
+            error = "URLs with credentials are not accepted";
+            return false;
+        }
+        url = parsed;
+        error = "";
+        return true;
+    }
+}

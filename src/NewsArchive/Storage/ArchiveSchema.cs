@@ -1,0 +1,136 @@
+using Microsoft.Data.Sqlite;
+
+namespace NewsArchive.Storage;
+
+/// <summary>The schema and its migrations, keyed by PRAGMA user_version. Migrations only ever add.</summary>
+internal static class ArchiveSchema
+{
+    public const int CurrentVersion = 1;
+
+    private static readonly string[] Migrations =
+    [
+        // 1: the foundation schema.
+        """
+        CREATE TABLE sites (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            start_url TEXT NOT NULL,
+            feeds TEXT NOT NULL DEFAULT '[]',
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE frontier (
+            url_key TEXT PRIMARY KEY,
+            fetch_url TEXT NOT NULL,
+            site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            feed_published TEXT,
+            discovered_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+        CREATE INDEX frontier_pending ON frontier(state, site_id);
+        CREATE TABLE sources (
+            hash TEXT PRIMARY KEY,
+            content_type TEXT,
+            raw_size INTEGER NOT NULL,
+            compressed BLOB NOT NULL
+        );
+        CREATE TABLE fetches (
+            id INTEGER PRIMARY KEY,
+            site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+            url TEXT NOT NULL,
+            final_url TEXT,
+            fetched_at TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            error TEXT,
+            source_hash TEXT REFERENCES sources(hash),
+            etag TEXT,
+            last_modified TEXT
+        );
+        CREATE INDEX fetches_url ON fetches(url);
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            url_key TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL,
+            site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+            title TEXT,
+            lead TEXT,
+            body TEXT NOT NULL,
+            published TEXT,
+            published_utc TEXT,
+            published_source TEXT,
+            modified TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            views INTEGER,
+            comments INTEGER,
+            source_hash TEXT REFERENCES sources(hash),
+            first_stored TEXT NOT NULL,
+            last_fetched TEXT NOT NULL
+        );
+        CREATE INDEX articles_site_published ON articles(site_id, published_utc);
+        CREATE INDEX articles_published ON articles(published_utc);
+        CREATE TABLE links (
+            from_key TEXT NOT NULL,
+            to_key TEXT NOT NULL,
+            to_url TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            anchor TEXT,
+            heading TEXT,
+            published TEXT,
+            PRIMARY KEY (from_key, to_key, kind)
+        ) WITHOUT ROWID;
+        CREATE INDEX links_to ON links(to_key, kind);
+        CREATE TABLE counters (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            read_at TEXT NOT NULL,
+            views INTEGER,
+            comments INTEGER
+        );
+        CREATE INDEX counters_article ON counters(article_id, read_at);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        """,
+    ];
+
+    /// <summary>Brings the database to <see cref="CurrentVersion"/>; each step in its own transaction.</summary>
+    public static void Migrate(SqliteConnection connection)
+    {
+        var version = ReadVersion(connection);
+        if (version > CurrentVersion)
+        {
+            throw new ArchiveException(
+                $"the archive was written by a newer NewsArchive (schema {version}, this version knows {CurrentVersion})", isUserError: true);
+        }
+        for (var next = version + 1; next <= CurrentVersion; next++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = Migrations[next - 1] + $"\nPRAGMA user_version = {next};";
+                command.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+    }
+
+    public static int ReadVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

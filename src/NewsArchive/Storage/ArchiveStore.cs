@@ -1,0 +1,785 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NewsArchive.Parsing;
+using NewsArchive.Sites;
+
+namespace NewsArchive.Storage;
+
+/// <summary>
+/// The archive: one SQLite file in WAL mode. Every stored page is one transaction, so a crash
+/// leaves either the whole page (article, links, counters, source bytes) or none of it.
+/// </summary>
+public sealed class ArchiveStore : IDisposable
+{
+    private static readonly byte[] SqliteMagic = "SQLite format 3\0"u8.ToArray();
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+
+    private ArchiveStore(SqliteConnection connection)
+    {
+        _connection = connection;
+    }
+
+    public string Path => _connection.DataSource;
+
+    /// <summary>Opens or creates an archive; refuses files that are not archives, never modifying them.</summary>
+    public static ArchiveStore Open(string path, bool readOnly = false)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var exists = File.Exists(fullPath);
+        if (exists)
+        {
+            EnsureLooksLikeSqlite(fullPath);
+        }
+        else if (readOnly)
+        {
+            throw new ArchiveException($"no archive at {fullPath} (run 'newsarchive sites add' or 'fetch' first, or pass --db)", isUserError: true);
+        }
+        else if (System.IO.Path.GetDirectoryName(fullPath) is { } dir && !Directory.Exists(dir))
+        {
+            throw new ArchiveException($"directory {dir} does not exist", isUserError: true);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 10000;");
+            if (exists)
+            {
+                EnsureIsArchive(connection, fullPath);
+            }
+            if (!readOnly)
+            {
+                Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+                ArchiveSchema.Migrate(connection);
+            }
+            else if (ArchiveSchema.ReadVersion(connection) > ArchiveSchema.CurrentVersion)
+            {
+                throw new ArchiveException("the archive was written by a newer NewsArchive");
+            }
+            return new ArchiveStore(connection);
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new ArchiveException(DescribeSqliteError(ex, fullPath), ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    // ---- sites ----
+
+    public Site AddSite(string name, Uri startUrl, IReadOnlyList<Uri> feeds, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (FindSite(name) is not null)
+            {
+                throw new ArchiveException($"a site named '{name}' already exists", isUserError: true);
+            }
+            using var command = Command("""
+                INSERT INTO sites(name, start_url, feeds, added_at) VALUES ($name, $url, $feeds, $at) RETURNING id
+                """);
+            command.Parameters.AddWithValue("$name", name);
+            command.Parameters.AddWithValue("$url", startUrl.AbsoluteUri);
+            command.Parameters.AddWithValue("$feeds", JsonSerializer.Serialize(feeds.Select(f => f.AbsoluteUri).ToArray()));
+            command.Parameters.AddWithValue("$at", StoredTime.Format(now));
+            var id = (long)command.ExecuteScalar()!;
+            return new Site(id, name, startUrl, feeds, now);
+        }
+    }
+
+    public void UpdateSiteFeeds(long siteId, IReadOnlyList<Uri> feeds)
+    {
+        lock (_gate)
+        {
+            using var command = Command("UPDATE sites SET feeds = $feeds WHERE id = $id");
+            command.Parameters.AddWithValue("$feeds", JsonSerializer.Serialize(feeds.Select(f => f.AbsoluteUri).ToArray()));
+            command.Parameters.AddWithValue("$id", siteId);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<Site> ListSites()
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT id, name, start_url, feeds, added_at FROM sites ORDER BY name");
+            return ReadSites(command);
+        }
+    }
+
+    public Site? FindSite(string name)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT id, name, start_url, feeds, added_at FROM sites WHERE name = $name");
+            command.Parameters.AddWithValue("$name", name);
+            return ReadSites(command).FirstOrDefault();
+        }
+    }
+
+    public Site? FindSiteByStartUrl(Uri startUrl)
+    {
+        var key = Crawling.UrlNormalizer.NormalizeString(startUrl);
+        return ListSites().FirstOrDefault(s => Crawling.UrlNormalizer.NormalizeString(s.StartUrl) == key);
+    }
+
+    /// <summary>Removes the site and its pending work; its stored articles stay in the archive.</summary>
+    public bool RemoveSite(string name)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var command = Command("DELETE FROM sites WHERE name = $name", transaction);
+            command.Parameters.AddWithValue("$name", name);
+            var removed = command.ExecuteNonQuery() > 0;
+            transaction.Commit();
+            return removed;
+        }
+    }
+
+    public int CountArticles(long? siteId = null)
+    {
+        lock (_gate)
+        {
+            using var command = Command(siteId is null
+                ? "SELECT count(*) FROM articles"
+                : "SELECT count(*) FROM articles WHERE site_id = $site");
+            if (siteId is not null)
+            {
+                command.Parameters.AddWithValue("$site", siteId);
+            }
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    // ---- frontier ----
+
+    /// <summary>Adds URLs not seen before; returns how many were new.</summary>
+    public int Enqueue(IEnumerable<FrontierEntry> entries, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var command = Command("""
+                INSERT INTO frontier(url_key, fetch_url, site_id, source, feed_published, discovered_at)
+                SELECT $key, $url, $site, $source, $feed, $at
+                WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url_key = $key)
+                ON CONFLICT(url_key) DO UPDATE SET feed_published = coalesce(frontier.feed_published, excluded.feed_published)
+                """, transaction);
+            var key = command.Parameters.Add("$key", SqliteType.Text);
+            var url = command.Parameters.Add("$url", SqliteType.Text);
+            var site = command.Parameters.Add("$site", SqliteType.Integer);
+            var source = command.Parameters.Add("$source", SqliteType.Text);
+            var feed = command.Parameters.Add("$feed", SqliteType.Text);
+            command.Parameters.AddWithValue("$at", StoredTime.Format(now));
+            var before = FrontierCountUnlocked(transaction);
+            foreach (var entry in entries)
+            {
+                key.Value = entry.UrlKey;
+                url.Value = entry.FetchUrl.AbsoluteUri;
+                site.Value = entry.SiteId;
+                source.Value = entry.Source;
+                feed.Value = (object?)StoredTime.Format(entry.FeedPublished) ?? DBNull.Value;
+                command.ExecuteNonQuery();
+            }
+            var added = FrontierCountUnlocked(transaction) - before;
+            transaction.Commit();
+            return added;
+        }
+    }
+
+    public IReadOnlyList<FrontierEntry> PendingFrontier(long siteId, int limit)
+    {
+        lock (_gate)
+        {
+            using var command = Command("""
+                SELECT url_key, fetch_url, site_id, source, feed_published, attempts FROM frontier
+                WHERE state = 'pending' AND site_id = $site
+                ORDER BY coalesce(feed_published, discovered_at) DESC, rowid
+                LIMIT $limit
+                """);
+            command.Parameters.AddWithValue("$site", siteId);
+            command.Parameters.AddWithValue("$limit", limit);
+            using var reader = command.ExecuteReader();
+            var result = new List<FrontierEntry>();
+            while (reader.Read())
+            {
+                result.Add(new FrontierEntry(
+                    reader.GetString(0), new Uri(reader.GetString(1)), reader.GetInt64(2), reader.GetString(3),
+                    StoredTime.Parse(reader.IsDBNull(4) ? null : reader.GetString(4)), reader.GetInt32(5)));
+            }
+            return result;
+        }
+    }
+
+    public int PendingCount(long? siteId = null)
+    {
+        lock (_gate)
+        {
+            using var command = Command(siteId is null
+                ? "SELECT count(*) FROM frontier WHERE state = 'pending'"
+                : "SELECT count(*) FROM frontier WHERE state = 'pending' AND site_id = $site");
+            if (siteId is not null)
+            {
+                command.Parameters.AddWithValue("$site", siteId);
+            }
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Puts pages that failed on earlier runs back in the queue until they have failed too often.</summary>
+    public void RequeueFailed(long siteId, int maxAttempts)
+    {
+        lock (_gate)
+        {
+            using var command = Command("""
+                UPDATE frontier SET state = 'pending' WHERE state = 'failed' AND site_id = $site AND attempts < $max
+                """);
+            command.Parameters.AddWithValue("$site", siteId);
+            command.Parameters.AddWithValue("$max", maxAttempts);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Whether the URL is already archived or settled in the frontier (done, failed or skipped).</summary>
+    public bool IsKnown(string urlKey)
+    {
+        lock (_gate)
+        {
+            using var command = Command("""
+                SELECT EXISTS(SELECT 1 FROM articles WHERE url_key = $key)
+                    OR EXISTS(SELECT 1 FROM frontier WHERE url_key = $key)
+                """);
+            command.Parameters.AddWithValue("$key", urlKey);
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
+        }
+    }
+
+    /// <summary>Settles a frontier entry that did not become an article (failed, skipped, not an article).</summary>
+    public void SettleFrontier(string urlKey, string state, string? error, FetchRecord? fetch)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            if (fetch is not null)
+            {
+                InsertFetch(fetch, null, transaction);
+            }
+            using var command = Command("""
+                UPDATE frontier SET state = $state, last_error = $error, attempts = attempts + 1 WHERE url_key = $key
+                """, transaction);
+            command.Parameters.AddWithValue("$state", state);
+            command.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
+            command.Parameters.AddWithValue("$key", urlKey);
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>Records a fetch that is not an article (listing, feed) for conditional GET next time.</summary>
+    public void RecordFetch(FetchRecord fetch)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            InsertFetch(fetch, null, transaction);
+            transaction.Commit();
+        }
+    }
+
+    public ConditionalState? LastConditional(Uri url)
+    {
+        lock (_gate)
+        {
+            using var command = Command("""
+                SELECT etag, last_modified FROM fetches WHERE url = $url AND status = 200 ORDER BY id DESC LIMIT 1
+                """);
+            command.Parameters.AddWithValue("$url", url.AbsoluteUri);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read() || (reader.IsDBNull(0) && reader.IsDBNull(1)))
+            {
+                return null;
+            }
+            return new ConditionalState(
+                reader.IsDBNull(0) ? null : reader.GetString(0),
+                StoredTime.Parse(reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+    }
+
+    // ---- storing an article: one transaction ----
+
+    /// <summary>Stores or updates one article with its source bytes, links and counters; returns its id.</summary>
+    public long StoreArticle(long siteId, string urlKey, ParsedPage page, FetchRecord fetch)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            var hash = InsertFetch(fetch, siteId, transaction);
+            var url = (page.CanonicalUrl ?? fetch.FinalUrl ?? fetch.Url).AbsoluteUri;
+            var now = StoredTime.Format(fetch.FetchedAt);
+
+            using (var upsert = Command("""
+                INSERT INTO articles(url_key, url, site_id, title, lead, body, published, published_utc, published_source,
+                                     modified, authors, views, comments, source_hash, first_stored, last_fetched)
+                VALUES ($key, $url, $site, $title, $lead, $body, $published, $publishedUtc, $publishedSource,
+                        $modified, $authors, $views, $comments, $hash, $now, $now)
+                ON CONFLICT(url_key) DO UPDATE SET
+                    url = excluded.url, title = excluded.title, lead = excluded.lead, body = excluded.body,
+                    published = coalesce(excluded.published, articles.published),
+                    published_utc = coalesce(excluded.published_utc, articles.published_utc),
+                    published_source = coalesce(excluded.published_source, articles.published_source),
+                    modified = excluded.modified, authors = excluded.authors,
+                    views = coalesce(excluded.views, articles.views), comments = coalesce(excluded.comments, articles.comments),
+                    source_hash = excluded.source_hash, last_fetched = excluded.last_fetched
+                """, transaction))
+            {
+                upsert.Parameters.AddWithValue("$key", urlKey);
+                upsert.Parameters.AddWithValue("$url", url);
+                upsert.Parameters.AddWithValue("$site", siteId);
+                upsert.Parameters.AddWithValue("$title", (object?)page.Title ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$lead", (object?)page.Lead ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$body", page.Body);
+                upsert.Parameters.AddWithValue("$published", (object?)StoredTime.Format(page.Published) ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$publishedUtc", page.Published is { } p ? StoredTime.FormatUtc(p) : DBNull.Value);
+                upsert.Parameters.AddWithValue("$publishedSource", page.Published is null ? DBNull.Value : page.PublishedSource.ToString().ToLowerInvariant());
+                upsert.Parameters.AddWithValue("$modified", (object?)StoredTime.Format(page.Modified) ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$authors", JsonSerializer.Serialize(page.Authors));
+                upsert.Parameters.AddWithValue("$views", (object?)page.Views ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$comments", (object?)page.Comments ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$now", now);
+                upsert.ExecuteNonQuery();
+            }
+
+            long articleId;
+            using (var idCommand = Command("SELECT id FROM articles WHERE url_key = $key", transaction))
+            {
+                idCommand.Parameters.AddWithValue("$key", urlKey);
+                articleId = (long)idCommand.ExecuteScalar()!;
+            }
+
+            using (var deleteLinks = Command("DELETE FROM links WHERE from_key = $key", transaction))
+            {
+                deleteLinks.Parameters.AddWithValue("$key", urlKey);
+                deleteLinks.ExecuteNonQuery();
+            }
+            using (var insertLink = Command("""
+                INSERT OR IGNORE INTO links(from_key, to_key, to_url, kind, anchor, heading, published)
+                VALUES ($from, $to, $toUrl, $kind, $anchor, $heading, $published)
+                """, transaction))
+            {
+                insertLink.Parameters.AddWithValue("$from", urlKey);
+                var to = insertLink.Parameters.Add("$to", SqliteType.Text);
+                var toUrl = insertLink.Parameters.Add("$toUrl", SqliteType.Text);
+                var kind = insertLink.Parameters.Add("$kind", SqliteType.Text);
+                var anchor = insertLink.Parameters.Add("$anchor", SqliteType.Text);
+                var heading = insertLink.Parameters.Add("$heading", SqliteType.Text);
+                var published = insertLink.Parameters.Add("$published", SqliteType.Text);
+                foreach (var link in page.Links)
+                {
+                    var linkKey = Crawling.UrlNormalizer.NormalizeString(link.Url);
+                    if (linkKey == urlKey)
+                    {
+                        continue;
+                    }
+                    to.Value = linkKey;
+                    toUrl.Value = link.Url.AbsoluteUri;
+                    kind.Value = link.Kind.ToString().ToLowerInvariant();
+                    anchor.Value = (object?)link.AnchorText ?? DBNull.Value;
+                    heading.Value = (object?)link.Heading ?? DBNull.Value;
+                    published.Value = (object?)StoredTime.Format(link.Published) ?? DBNull.Value;
+                    insertLink.ExecuteNonQuery();
+                }
+            }
+
+            if (page.Views is not null || page.Comments is not null)
+            {
+                using var counters = Command("""
+                    INSERT INTO counters(article_id, read_at, views, comments) VALUES ($id, $at, $views, $comments)
+                    """, transaction);
+                counters.Parameters.AddWithValue("$id", articleId);
+                counters.Parameters.AddWithValue("$at", now);
+                counters.Parameters.AddWithValue("$views", (object?)page.Views ?? DBNull.Value);
+                counters.Parameters.AddWithValue("$comments", (object?)page.Comments ?? DBNull.Value);
+                counters.ExecuteNonQuery();
+            }
+
+            using (var settle = Command("""
+                UPDATE frontier SET state = 'done', last_error = NULL, attempts = attempts + 1 WHERE url_key = $key
+                """, transaction))
+            {
+                settle.Parameters.AddWithValue("$key", urlKey);
+                settle.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return articleId;
+        }
+    }
+
+    public byte[]? ReadSource(string hash)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT compressed FROM sources WHERE hash = $hash");
+            command.Parameters.AddWithValue("$hash", hash);
+            return command.ExecuteScalar() is byte[] compressed ? SourceCompression.Decompress(compressed) : null;
+        }
+    }
+
+    // ---- queries ----
+
+    public IEnumerable<StoredArticle> QueryArticles(ArticleQuery query)
+    {
+        var sql = new System.Text.StringBuilder();
+        var hasText = !string.IsNullOrWhiteSpace(query.Text);
+        var body = query.IncludeBody ? "a.body" : "NULL";
+        if (hasText)
+        {
+            sql.Append($"""
+                SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
+                       a.views, a.comments, {body}, a.first_stored, a.last_fetched,
+                       snippet(articles_fts, 1, '[', ']', '…', 12)
+                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid LEFT JOIN sites s ON s.id = a.site_id
+                WHERE articles_fts MATCH $text
+                """);
+        }
+        else
+        {
+            sql.Append($"""
+                SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
+                       a.views, a.comments, {body}, a.first_stored, a.last_fetched, NULL
+                FROM articles a LEFT JOIN sites s ON s.id = a.site_id
+                WHERE 1 = 1
+                """);
+        }
+        var parameters = new List<(string, object)>();
+        if (query.Sites.Count > 0)
+        {
+            var names = new List<string>();
+            for (var i = 0; i < query.Sites.Count; i++)
+            {
+                names.Add($"$site{i}");
+                parameters.Add(($"$site{i}", query.Sites[i]));
+            }
+            sql.Append($" AND s.name IN ({string.Join(", ", names)}) COLLATE NOCASE");
+        }
+        if (query.From is { } from)
+        {
+            sql.Append(" AND substr(a.published, 1, 10) >= $from");
+            parameters.Add(("$from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (query.To is { } to)
+        {
+            sql.Append(" AND substr(a.published, 1, 10) <= $to");
+            parameters.Add(("$to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        sql.Append(hasText
+            ? " ORDER BY bm25(articles_fts, 5.0, 1.0), a.published_utc DESC"
+            : " ORDER BY coalesce(a.published_utc, a.first_stored) DESC, a.id DESC");
+        if (query.Limit is { } limit)
+        {
+            sql.Append(" LIMIT $limit");
+            parameters.Add(("$limit", limit));
+        }
+        if (hasText)
+        {
+            parameters.Add(("$text", query.Text!));
+        }
+        return ReadArticles(sql.ToString(), parameters);
+    }
+
+    /// <summary>Finds an article by id, or by its URL as stored or as a user would type it.</summary>
+    public StoredArticle? FindArticle(string idOrUrl)
+    {
+        idOrUrl = idOrUrl.Trim();
+        if (long.TryParse(idOrUrl, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return ReadArticles(ArticleSelect + " WHERE a.id = $id", [("$id", id)]).FirstOrDefault();
+        }
+        if (!SiteNames.TryParseStartUrl(idOrUrl, out var url, out _))
+        {
+            return null;
+        }
+        var key = Crawling.UrlNormalizer.NormalizeString(url);
+        var found = ReadArticles(ArticleSelect + " WHERE a.url_key = $key", [("$key", key)]).FirstOrDefault();
+        if (found is null && url.Scheme == Uri.UriSchemeHttps && !idOrUrl.Contains("://", StringComparison.Ordinal))
+        {
+            var httpKey = Crawling.UrlNormalizer.NormalizeString(new UriBuilder(url) { Scheme = "http", Port = -1 }.Uri);
+            found = ReadArticles(ArticleSelect + " WHERE a.url_key = $key", [("$key", httpKey)]).FirstOrDefault();
+        }
+        return found ?? ReadArticles(ArticleSelect + " WHERE a.url = $url", [("$url", url.AbsoluteUri)]).FirstOrDefault();
+    }
+
+    public IReadOnlyList<StoredLink> GetLinks(long articleId, LinkDirection direction, IReadOnlyCollection<string> kinds)
+    {
+        lock (_gate)
+        {
+            var key = ArticleKey(articleId);
+            if (key is null)
+            {
+                return [];
+            }
+            var result = new List<StoredLink>();
+            if (direction.HasFlag(LinkDirection.Out))
+            {
+                using var command = Command("""
+                    SELECT l.to_url, l.kind, coalesce(a.title, l.anchor), coalesce(a.published, l.published), l.heading, a.id
+                    FROM links l LEFT JOIN articles a ON a.url_key = l.to_key
+                    WHERE l.from_key = $key ORDER BY l.kind, l.published DESC
+                    """);
+                command.Parameters.AddWithValue("$key", key);
+                ReadLinks(command, LinkDirection.Out, kinds, result);
+            }
+            if (direction.HasFlag(LinkDirection.In))
+            {
+                using var command = Command("""
+                    SELECT a.url, l.kind, a.title, a.published, l.heading, a.id
+                    FROM links l JOIN articles a ON a.url_key = l.from_key
+                    WHERE l.to_key = $key ORDER BY l.kind, a.published_utc DESC
+                    """);
+                command.Parameters.AddWithValue("$key", key);
+                ReadLinks(command, LinkDirection.In, kinds, result);
+            }
+            return result;
+        }
+    }
+
+    private const string ArticleSelect = """
+        SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
+               a.views, a.comments, a.body, a.first_stored, a.last_fetched, NULL
+        FROM articles a LEFT JOIN sites s ON s.id = a.site_id
+        """;
+
+    private IEnumerable<StoredArticle> ReadArticles(string sql, IReadOnlyList<(string Name, object Value)> parameters)
+    {
+        // Streams rows for exports; the lock is held per row read, not for the whole enumeration.
+        SqliteCommand command;
+        SqliteDataReader reader;
+        lock (_gate)
+        {
+            command = Command(sql);
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+            try
+            {
+                reader = command.ExecuteReader();
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 1)
+            {
+                command.Dispose();
+                throw new ArchiveException(CleanFtsError(ex.Message), ex, isUserError: true);
+            }
+        }
+        using (command)
+        using (reader)
+        {
+            while (true)
+            {
+                StoredArticle article;
+                lock (_gate)
+                {
+                    bool hasRow;
+                    try
+                    {
+                        hasRow = reader.Read();
+                    }
+                    catch (SqliteException ex) when (ex.SqliteErrorCode == 1)
+                    {
+                        throw new ArchiveException(CleanFtsError(ex.Message), ex, isUserError: true);
+                    }
+                    if (!hasRow)
+                    {
+                        yield break;
+                    }
+                    article = new StoredArticle(
+                        reader.GetInt64(0),
+                        reader.GetString(1),
+                        reader.IsDBNull(2) ? null : reader.GetString(2),
+                        reader.IsDBNull(3) ? null : reader.GetString(3),
+                        reader.IsDBNull(4) ? null : reader.GetString(4),
+                        StoredTime.Parse(reader.IsDBNull(5) ? null : reader.GetString(5)),
+                        reader.IsDBNull(6) ? null : reader.GetString(6),
+                        StoredTime.Parse(reader.IsDBNull(7) ? null : reader.GetString(7)),
+                        JsonSerializer.Deserialize<string[]>(reader.GetString(8)) ?? [],
+                        reader.IsDBNull(9) ? null : reader.GetInt32(9),
+                        reader.IsDBNull(10) ? null : reader.GetInt32(10),
+                        reader.IsDBNull(11) ? null : reader.GetString(11),
+                        StoredTime.Parse(reader.GetString(12)) ?? default,
+                        StoredTime.Parse(reader.GetString(13)) ?? default,
+                        reader.IsDBNull(14) ? null : reader.GetString(14));
+                }
+                yield return article;
+            }
+        }
+    }
+
+    private static string CleanFtsError(string message)
+    {
+        var text = message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal).Trim().TrimEnd('.').Trim('\'');
+        return $"invalid search query: {text}";
+    }
+
+    private static void ReadLinks(SqliteCommand command, LinkDirection direction, IReadOnlyCollection<string> kinds, List<StoredLink> into)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var kind = reader.GetString(1);
+            if (kinds.Count > 0 && !kinds.Contains(kind, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            into.Add(new StoredLink(
+                reader.GetString(0),
+                kind,
+                direction,
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                StoredTime.Parse(reader.IsDBNull(3) ? null : reader.GetString(3)),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetInt64(5)));
+        }
+    }
+
+    private string? ArticleKey(long articleId)
+    {
+        using var command = Command("SELECT url_key FROM articles WHERE id = $id");
+        command.Parameters.AddWithValue("$id", articleId);
+        return command.ExecuteScalar() as string;
+    }
+
+    private string? InsertFetch(FetchRecord fetch, long? siteId, SqliteTransaction transaction)
+    {
+        string? hash = null;
+        if (fetch.Body is { Length: > 0 } bytes)
+        {
+            hash = SourceCompression.Hash(bytes);
+            using var source = Command("""
+                INSERT OR IGNORE INTO sources(hash, content_type, raw_size, compressed) VALUES ($hash, $type, $size, $data)
+                """, transaction);
+            source.Parameters.AddWithValue("$hash", hash);
+            source.Parameters.AddWithValue("$type", (object?)fetch.ContentType ?? DBNull.Value);
+            source.Parameters.AddWithValue("$size", bytes.Length);
+            source.Parameters.AddWithValue("$data", SourceCompression.Compress(bytes));
+            source.ExecuteNonQuery();
+        }
+        using var command = Command("""
+            INSERT INTO fetches(site_id, url, final_url, fetched_at, status, outcome, error, source_hash, etag, last_modified)
+            VALUES ($site, $url, $final, $at, $status, $outcome, $error, $hash, $etag, $modified)
+            """, transaction);
+        command.Parameters.AddWithValue("$site", (object?)(siteId ?? fetch.SiteId) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$url", fetch.Url.AbsoluteUri);
+        command.Parameters.AddWithValue("$final", (object?)fetch.FinalUrl?.AbsoluteUri ?? DBNull.Value);
+        command.Parameters.AddWithValue("$at", StoredTime.Format(fetch.FetchedAt));
+        command.Parameters.AddWithValue("$status", fetch.Status);
+        command.Parameters.AddWithValue("$outcome", fetch.Outcome);
+        command.Parameters.AddWithValue("$error", (object?)fetch.Error ?? DBNull.Value);
+        command.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
+        command.Parameters.AddWithValue("$etag", (object?)fetch.ETag ?? DBNull.Value);
+        command.Parameters.AddWithValue("$modified", (object?)StoredTime.Format(fetch.LastModified) ?? DBNull.Value);
+        command.ExecuteNonQuery();
+        return hash;
+    }
+
+    private int FrontierCountUnlocked(SqliteTransaction transaction)
+    {
+        using var command = Command("SELECT count(*) FROM frontier", transaction);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static List<Site> ReadSites(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var sites = new List<Site>();
+        while (reader.Read())
+        {
+            var feeds = (JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? []).Select(f => new Uri(f)).ToArray();
+            sites.Add(new Site(reader.GetInt64(0), reader.GetString(1), new Uri(reader.GetString(2)), feeds,
+                StoredTime.Parse(reader.GetString(4)) ?? default));
+        }
+        return sites;
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static void EnsureLooksLikeSqlite(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (stream.Length == 0)
+            {
+                return;
+            }
+            Span<byte> header = stackalloc byte[16];
+            if (stream.ReadAtLeast(header, 16, throwOnEndOfStream: false) < 16 || !header.SequenceEqual(SqliteMagic))
+            {
+                throw new ArchiveException($"{path} is not a NewsArchive archive (not an SQLite database)", isUserError: true);
+            }
+        }
+        catch (IOException ex)
+        {
+            throw new ArchiveException($"cannot read {path}: {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new ArchiveException($"cannot read {path}: permission denied", ex);
+        }
+    }
+
+    private static void EnsureIsArchive(SqliteConnection connection, string path)
+    {
+        if (ArchiveSchema.ReadVersion(connection) > 0)
+        {
+            return;
+        }
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            throw new ArchiveException($"{path} is an SQLite database but not a NewsArchive archive", isUserError: true);
+        }
+    }
+
+    private static string DescribeSqliteError(SqliteException ex, string path) => ex.SqliteErrorCode switch
+    {
+        5 or 6 => $"the archive {path} is locked by another process",
+        8 => $"the archive {path} is read-only",
+        10 => $"I/O error on {path}",
+        11 or 26 => $"{path} is not a NewsArchive archive or is damaged",
+        13 => $"the disk holding {path} is full",
+        14 => $"cannot open {path}",
+        _ => $"cannot open {path}: {ex.Message}",
+    };
+}

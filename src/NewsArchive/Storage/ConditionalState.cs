@@ -1,0 +1,3 @@
+namespace NewsArchive.Storage;
+
+public sealed record ConditionalState(string? ETag, DateTimeOffset? LastModified);
