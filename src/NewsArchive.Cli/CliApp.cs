@@ -68,6 +68,12 @@ public static class CliApp
             await context.Error.WriteLineAsync("newsarchive: interrupted");
             return ExitCodes.Interrupted;
         }
+        catch (Exception ex) when (context.GetEnvironment("NEWSARCHIVE_DEBUG") is not "1")
+        {
+            // A bug, not an expected failure: still one line, with the way to get the trace.
+            await context.Error.WriteLineAsync($"newsarchive: internal error: {ex.GetType().Name}: {ex.Message} (set NEWSARCHIVE_DEBUG=1 for details)");
+            return ExitCodes.Fatal;
+        }
     }
 
     private static string DescribeSqlite(SqliteException ex) => ex.SqliteErrorCode switch

@@ -40,7 +40,17 @@ public static class ExtractCommand
                     failed++;
                     continue;
                 }
-                var page = parser.Parse(CharsetDecoder.Decode(bytes, null), pageUrl, parseContext);
+                ParsedPage page;
+                try
+                {
+                    page = parser.Parse(CharsetDecoder.Decode(bytes, null), pageUrl, parseContext);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    context.Error.WriteLine($"newsarchive: cannot parse {file}: {ex.GetType().Name}: {ex.Message}");
+                    failed++;
+                    continue;
+                }
                 OutputFormatter.WriteJsonLine(context.Out, json =>
                 {
                     json.WriteStartObject();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using NewsArchive.Storage;
 
 namespace NewsArchive.Export;
@@ -16,13 +15,12 @@ public static class CsvArticleWriter
 
     public static int Write(TextWriter output, IEnumerable<StoredArticle> articles, IReadOnlyList<string> columns)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
-        using var csv = new CsvWriter(output, configuration, leaveOpen: true);
+        using var csv = CsvWriter.Create(output, null, leaveOpen: true);
         foreach (var column in columns)
         {
             csv.WriteField(column);
         }
-        csv.NextRecord();
+        csv.EndRecord();
         var rows = 0;
         foreach (var article in articles)
         {
@@ -30,7 +28,7 @@ public static class CsvArticleWriter
             {
                 csv.WriteField(Cell(article, column));
             }
-            csv.NextRecord();
+            csv.EndRecord();
             rows++;
         }
         csv.Flush();

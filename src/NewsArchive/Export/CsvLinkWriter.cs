@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using NewsArchive.Storage;
 
 namespace NewsArchive.Export;
@@ -9,12 +8,12 @@ public static class CsvLinkWriter
 {
     public static void Write(TextWriter output, IEnumerable<StoredLink> links)
     {
-        using var csv = new CsvWriter(output, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }, leaveOpen: true);
+        using var csv = CsvWriter.Create(output, null, leaveOpen: true);
         foreach (var header in new[] { "direction", "kind", "url", "title", "published", "id" })
         {
             csv.WriteField(header);
         }
-        csv.NextRecord();
+        csv.EndRecord();
         foreach (var link in links)
         {
             csv.WriteField(link.Direction == LinkDirection.In ? "in" : "out");
@@ -23,7 +22,7 @@ public static class CsvLinkWriter
             csv.WriteField(link.Title ?? "");
             csv.WriteField(StoredTime.Format(link.Published) ?? "");
             csv.WriteField(link.ArticleId?.ToString(CultureInfo.InvariantCulture) ?? "");
-            csv.NextRecord();
+            csv.EndRecord();
         }
         csv.Flush();
     }

@@ -75,7 +75,8 @@ internal static class ListingExtractor
                 var itemText = BodyTextRenderer.Inline(item);
                 if (itemText.Length < 600)
                 {
-                    published = DateTextParser.FindInText(itemText.Replace(text, " ", StringComparison.Ordinal), context.Now, context.SiteZone);
+                    var rest = text.Length > 0 ? itemText.Replace(text, " ", StringComparison.Ordinal) : itemText;
+                    published = DateTextParser.FindInText(rest, context.Now, context.SiteZone);
                 }
             }
             links.Add(new PageLink(url, LinkKind.Listing, text.Length > 0 ? text : anchor.GetAttribute("title"), published, null));
