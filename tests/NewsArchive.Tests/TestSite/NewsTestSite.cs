@@ -1,0 +1,398 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace NewsArchive.Tests.TestSite;
+
+/// <summary>
+/// An ABReview-style trade-news site served by Kestrel on <c>http://127.0.0.1:{random port}/</c>, rendered
+/// from <see cref="TestSiteCatalog"/>. Each instance has its own copy of the articles, which tests may change
+/// (<see cref="SetViews"/>, <see cref="AddArticle"/>, <see cref="UpdateArticle"/>) to simulate a revisit.
+/// </summary>
+public sealed class NewsTestSite : IAsyncDisposable
+{
+    private const string HtmlUtf8 = "text/html; charset=utf-8";
+    private const string PixelPngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+
+    private static readonly FrozenDictionary<string, (string Title, string Text)> _simplePages = new Dictionary<string, (string Title, string Text)>(StringComparer.Ordinal)
+    {
+        ["/ab/analytics/"] = ("Аналитика", "Раздел обновляется. Материалы появятся в ближайшее время."),
+        ["/ab/ratings/"] = ("Рейтинги", "Раздел обновляется. Материалы появятся в ближайшее время."),
+        ["/ab/events/"] = ("Мероприятия", "Ближайшие конференции ABReview будут объявлены дополнительно."),
+        ["/contacts/"] = ("Контакты", "Редакция ABReview: info@abreview.ru."),
+        ["/auth/"] = ("Авторизация", "Введите логин и пароль."),
+        [TestSiteCatalog.DisallowedPath] = ("Закрытый раздел", "Материалы этого раздела доступны только подписчикам."),
+        [TestSiteCatalog.PrivateReportPath] = ("Закрытый отчёт", "Полная версия исследования доступна только подписчикам."),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private readonly Lock _gate = new();
+    private readonly List<TestRequest> _requests = [];
+    private readonly Dictionary<string, TestArticle> _articles = new(StringComparer.Ordinal);
+    private readonly WebApplication _app;
+    private readonly Encoding _windows1251;
+    private readonly Encoding _utf8 = new UTF8Encoding(false);
+    private TestSiteSnapshot? _snapshot;
+    private Uri _baseUri = new("http://127.0.0.1/");
+    private int _inFlight;
+    private int _maxInFlight;
+
+    private NewsTestSite(WebApplication app)
+    {
+        _app = app;
+        _windows1251 = CodePagesEncodingProvider.Instance.GetEncoding(1251)
+            ?? throw new InvalidOperationException("windows-1251 is not available.");
+        foreach (var article in TestSiteCatalog.Articles)
+        {
+            _articles.Add(article.Path, article);
+        }
+    }
+
+    /// <summary>Root of the site, e.g. <c>http://127.0.0.1:54321/</c> (always ends with a slash).</summary>
+    public Uri BaseUri
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _baseUri;
+            }
+        }
+    }
+
+    /// <summary>Path and query of every request received so far, in arrival order (a snapshot copy).</summary>
+    public IReadOnlyList<string> RequestLog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _requests.Select(r => r.PathAndQuery).ToList();
+            }
+        }
+    }
+
+    /// <summary>Every request received so far with method and conditional/user-agent headers (a snapshot copy).</summary>
+    public IReadOnlyList<TestRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>The largest number of requests the site was serving at the same time.</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>The site's current articles (catalogue plus additions, with current counters), newest first.</summary>
+    public IReadOnlyList<TestArticle> Articles => Snapshot().Articles;
+
+    /// <summary>Number of listing pages (<c>/ab/news/?PAGEN_1=n</c>) currently served.</summary>
+    public int ListingPageCount => Snapshot().ListingPageCount;
+
+    /// <summary>Starts the site on a free loopback port.</summary>
+    public static async Task<NewsTestSite> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(NewsTestSite).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        var app = builder.Build();
+        var site = new NewsTestSite(app);
+        app.Run(site.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        lock (site._gate)
+        {
+            site._baseUri = new Uri(address.TrimEnd('/') + "/");
+            site._snapshot = null;
+        }
+
+        return site;
+    }
+
+    /// <summary>How many requests had exactly this path and query, e.g. <c>/ab/news/?PAGEN_1=2</c>.</summary>
+    public int CountRequests(string pathAndQuery)
+    {
+        lock (_gate)
+        {
+            return _requests.Count(r => string.Equals(r.PathAndQuery, pathAndQuery, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Forgets the requests received so far (e.g. between a first run and a revisit).</summary>
+    public void ClearRequestLog()
+    {
+        lock (_gate)
+        {
+            _requests.Clear();
+        }
+    }
+
+    /// <summary>Absolute URL of a site path.</summary>
+    public Uri UriFor(string pathAndQuery) => new(BaseUri, pathAndQuery);
+
+    /// <summary>The site's current version of the article at <paramref name="articlePath"/>.</summary>
+    public TestArticle GetArticle(string articlePath) =>
+        Snapshot().Find(articlePath) ?? throw new KeyNotFoundException($"No article at '{articlePath}'.");
+
+    /// <summary>Changes the views counter of an article (its ETag changes, its Last-Modified does not).</summary>
+    public void SetViews(string articlePath, int views) => Change(articlePath, a => a with { Views = views });
+
+    /// <summary>Changes the comments counter of an article (that many comments are rendered).</summary>
+    public void SetComments(string articlePath, int comments) => Change(articlePath, a => a with { Comments = comments });
+
+    /// <summary>Adds an article: it appears in the listing, feed, sitemap and sidebars by its date.</summary>
+    public void AddArticle(TestArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        if (!article.Path.StartsWith('/') || !article.Path.EndsWith('/'))
+        {
+            throw new ArgumentException("An article path starts and ends with '/'.", nameof(article));
+        }
+
+        lock (_gate)
+        {
+            if (!_articles.TryAdd(article.Path, article))
+            {
+                throw new ArgumentException($"An article already exists at '{article.Path}'.", nameof(article));
+            }
+
+            _snapshot = null;
+        }
+    }
+
+    /// <summary>Replaces the article with the same path (an edit; set <see cref="TestArticle.Updated"/> to move Last-Modified).</summary>
+    public void UpdateArticle(TestArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        Change(article.Path, _ => article);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
+
+    private static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset lastModified)
+    {
+        var ifNoneMatch = Header(request, "If-None-Match");
+        if (ifNoneMatch is not null)
+        {
+            return ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t =>
+                t == "*" || string.Equals(t.StartsWith("W/", StringComparison.Ordinal) ? t[2..] : t, etag, StringComparison.Ordinal));
+        }
+
+        var ifModifiedSince = Header(request, "If-Modified-Since");
+        return ifModifiedSince is not null
+            && DateTimeOffset.TryParseExact(ifModifiedSince, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
+            && lastModified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, string contentType, byte[] body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = body.Length;
+        return HttpMethods.IsHead(context.Request.Method)
+            ? Task.CompletedTask
+            : context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    private void Change(string articlePath, Func<TestArticle, TestArticle> change)
+    {
+        lock (_gate)
+        {
+            if (!_articles.TryGetValue(articlePath, out var article))
+            {
+                throw new KeyNotFoundException($"No article at '{articlePath}'.");
+            }
+
+            var changed = change(article);
+            if (changed.Path != articlePath)
+            {
+                throw new ArgumentException("The path of an article cannot change.", nameof(change));
+            }
+
+            _articles[articlePath] = changed;
+            _snapshot = null;
+        }
+    }
+
+    private TestSiteSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            return _snapshot ??= new TestSiteSnapshot(
+                _baseUri,
+                _articles.Values.OrderByDescending(a => a.Published).ThenByDescending(a => a.Id).ToList());
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var entry = new TestRequest(
+            request.Method,
+            request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
+            Header(request, "User-Agent"),
+            Header(request, "If-None-Match"),
+            Header(request, "If-Modified-Since"));
+        lock (_gate)
+        {
+            _requests.Add(entry);
+        }
+
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        var max = Volatile.Read(ref _maxInFlight);
+        while (inFlight > max && Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) != max)
+        {
+            max = Volatile.Read(ref _maxInFlight);
+        }
+
+        try
+        {
+            context.Response.Headers["Server"] = "nginx";
+            context.Response.Headers["X-Powered-CMS"] = "Bitrix Site Manager (d7a1b4c3e8f6a2d1b0c9e8f7a5f2c9e0)";
+            await RouteAsync(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private Task RouteAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            context.Response.Headers.Allow = "GET, HEAD";
+            return WriteAsync(context, StatusCodes.Status405MethodNotAllowed, "text/plain; charset=utf-8", _utf8.GetBytes("Method Not Allowed\n"));
+        }
+
+        var site = Snapshot();
+        var path = request.Path.Value is { Length: > 0 } value ? value : "/";
+        switch (path)
+        {
+            case TestSiteCatalog.RobotsPath:
+                return WriteAsync(context, 200, "text/plain; charset=utf-8", _utf8.GetBytes(TestSiteFeeds.Robots(site)));
+            case TestSiteCatalog.SitemapPath:
+                return WriteAsync(context, 200, "application/xml; charset=utf-8", TestSiteFeeds.Sitemap(site));
+            case TestSiteCatalog.FeedPath:
+                return WriteAsync(context, 200, "application/rss+xml; charset=utf-8", TestSiteFeeds.Rss(site));
+            case TestSiteCatalog.FeedAsHtmlPath:
+                return WriteAsync(context, 200, HtmlUtf8, TestSiteFeeds.Rss(site));
+            case TestSiteCatalog.HomePath:
+                return WriteHtmlAsync(context, 200, TestSiteHtml.HomePage(site));
+            case TestSiteCatalog.ListingPath:
+                var page = int.TryParse(request.Query[TestSiteCatalog.ListingPageParameter], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1;
+                return WriteHtmlAsync(context, 200, TestSiteHtml.ListingPage(page, site));
+            case TestSiteCatalog.SlowPath:
+                return SlowAsync(context, site);
+            case TestSiteCatalog.ErrorPath:
+                return WriteHtmlAsync(context, 500, TestSiteHtml.ErrorPage());
+            case TestSiteCatalog.BrokenPath:
+                return WriteHtmlAsync(context, 200, TestSiteHtml.BrokenPage(site));
+        }
+
+        if (_simplePages.TryGetValue(path, out var simple))
+        {
+            return WriteHtmlAsync(context, 200, TestSiteHtml.SimplePage(site, simple.Title, simple.Text));
+        }
+
+        if (path.StartsWith("/upload/", StringComparison.Ordinal) && path.EndsWith(".png", StringComparison.Ordinal))
+        {
+            return WriteAsync(context, 200, "image/png", Convert.FromBase64String(PixelPngBase64));
+        }
+
+        if (site.Find(path) is { } article)
+        {
+            return WriteArticleAsync(context, article, site);
+        }
+
+        if (!path.EndsWith('/') && site.Find(path + "/") is not null)
+        {
+            context.Response.Headers.Location = path + "/" + request.QueryString.ToUriComponent();
+            return WriteHtmlAsync(context, StatusCodes.Status301MovedPermanently, "<html><body>Moved Permanently</body></html>\n");
+        }
+
+        return WriteHtmlAsync(context, 404, TestSiteHtml.NotFoundPage(site));
+    }
+
+    private Task WriteHtmlAsync(HttpContext context, int status, string html) =>
+        WriteAsync(context, status, HtmlUtf8, _utf8.GetBytes(html));
+
+    private Task WriteArticleAsync(HttpContext context, TestArticle article, TestSiteSnapshot site)
+    {
+        var windows1251 = string.Equals(article.Encoding, "windows-1251", StringComparison.OrdinalIgnoreCase);
+        var bytes = (windows1251 ? _windows1251 : _utf8).GetBytes(TestSiteHtml.ArticlePage(article, site));
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..20] + "\"";
+        var lastModified = article.Updated ?? article.Published;
+        context.Response.Headers.ETag = etag;
+        context.Response.Headers.LastModified = TestSiteDates.Http(lastModified);
+        context.Response.Headers.CacheControl = "private, max-age=0";
+        if (IsNotModified(context.Request, etag, lastModified))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        // The windows-1251 page deliberately declares its charset only in the markup.
+        return WriteAsync(context, 200, windows1251 ? "text/html" : HtmlUtf8, bytes);
+    }
+
+    private async Task SlowAsync(HttpContext context, TestSiteSnapshot site)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app.Lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(TestSiteCatalog.SlowDelay, cancel.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await WriteHtmlAsync(context, 200, TestSiteHtml.SimplePage(site, "Медленная страница", "Ответ сервера задержан.")).ConfigureAwait(false);
+    }
+}
