@@ -1,0 +1,26 @@
+namespace NewsArchive.Fetching;
+
+/// <summary>Settings for <see cref="PageFetcher"/> and <see cref="FetchHttpClientBuilder"/>.</summary>
+public sealed record FetchOptions
+{
+    /// <summary>The User-Agent header sent with every request.</summary>
+    public string UserAgent { get; init; } = "NewsArchive/0.1 (+https://github.com/newsarchive; private archive crawler)";
+
+    /// <summary>Limit for one request, from sending it to the end of the body.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Bodies larger than this (after decompression) are refused.</summary>
+    public long MaxResponseBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>How many redirects one fetch may follow.</summary>
+    public int MaxRedirects { get; init; } = 10;
+
+    /// <summary>Least pause between two requests to one host; robots.txt Crawl-delay may raise it.</summary>
+    public TimeSpan DelayPerHost { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Extra attempts after a timeout, connection error, 5xx, 408 or 429.</summary>
+    public int MaxRetries { get; init; } = 2;
+
+    /// <summary>First retry pause; it doubles with each attempt and gets random jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+}
