@@ -54,7 +54,10 @@ public static class UrlNormalizer
 
     public static string NormalizeString(Uri url) => Normalize(url).AbsoluteUri;
 
-    /// <summary>Resolves an href against a base and normalises it; null for non-web links.</summary>
+    /// <summary>
+    /// Resolves an href against a base, dropping the fragment; null for non-web links. The result is
+    /// what to fetch (servers may insist on their own spelling); <see cref="Normalize"/> gives the key.
+    /// </summary>
     public static Uri? Resolve(Uri baseUrl, string? href)
     {
         if (string.IsNullOrWhiteSpace(href))
@@ -75,7 +78,7 @@ public static class UrlNormalizer
         {
             return null;
         }
-        return Normalize(resolved);
+        return resolved.Fragment.Length == 0 ? resolved : new UriBuilder(resolved) { Fragment = "" }.Uri;
     }
 
     /// <summary>Same site: equal hosts once "www." and "m." are stripped.</summary>

@@ -47,8 +47,6 @@ public sealed class ArticleParser
         var dates = _dates.Extract(document, url, context.Now, context.SiteZone);
         var (views, comments) = CounterExtractor.Extract(document);
         var nextPages = ListingExtractor.FindNextPages(document, url);
-        var teasers = ListingExtractor.FindTeaserLinks(document, url, context);
-
         var lists = LinkListExtractor.Extract(document, url, context);
         foreach (var list in lists)
         {
@@ -57,6 +55,8 @@ public sealed class ArticleParser
                 element.Remove();
             }
         }
+        // Teasers are read once related and site-wide lists are out: "Популярное" is not the listing.
+        var teasers = ListingExtractor.FindTeaserLinks(document, url, context);
 
         PageCleaner.Clean(document);
         var bodyRoots = ContentExtractor.FindBody(document);

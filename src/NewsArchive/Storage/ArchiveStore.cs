@@ -257,14 +257,17 @@ public sealed class ArchiveStore : IDisposable
         }
     }
 
-    /// <summary>Whether the URL is already archived or settled in the frontier (done, failed or skipped).</summary>
+    /// <summary>
+    /// Whether the URL is archived or was settled by an earlier fetch (done, failed or skipped).
+    /// URLs merely queued, by this run's feed say, are not known: listing discovery goes on past them.
+    /// </summary>
     public bool IsKnown(string urlKey)
     {
         lock (_gate)
         {
             using var command = Command("""
                 SELECT EXISTS(SELECT 1 FROM articles WHERE url_key = $key)
-                    OR EXISTS(SELECT 1 FROM frontier WHERE url_key = $key)
+                    OR EXISTS(SELECT 1 FROM frontier WHERE url_key = $key AND state <> 'pending')
                 """);
             command.Parameters.AddWithValue("$key", urlKey);
             return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;

@@ -35,8 +35,8 @@ public sealed class UrlNormalizerTests
         Assert.Null(UrlNormalizer.Resolve(new Uri("https://abreview.ru/ab/news/"), href));
 
     [Fact]
-    public void Resolve_RelativeLink_IsAbsoluteAndNormalised() =>
-        Assert.Equal("https://abreview.ru/ab/news/a", UrlNormalizer.Resolve(new Uri("https://abreview.ru/ab/news/"), "a/?utm_source=x")!.AbsoluteUri);
+    public void Resolve_RelativeLink_IsAbsoluteWithoutFragment() =>
+        Assert.Equal("https://abreview.ru/ab/news/a/?utm_source=x", UrlNormalizer.Resolve(new Uri("https://abreview.ru/ab/news/"), "a/?utm_source=x#top")!.AbsoluteUri);
 
     [Fact]
     public void IsSameSite_WwwAndBareHost_AreTheSameSite() =>

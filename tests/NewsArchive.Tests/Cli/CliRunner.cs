@@ -1,0 +1,16 @@
+using NewsArchive.Cli;
+
+namespace NewsArchive.Tests.Cli;
+
+/// <summary>Runs the same entry point a user runs, with output captured.</summary>
+public sealed class CliRunner(string dbPath, TimeProvider time)
+{
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext(output, error, time, _ => null, IsTerminal: false, CancellationToken.None);
+        var exitCode = await CliApp.RunAsync(["--db", dbPath, .. args], context);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+}
