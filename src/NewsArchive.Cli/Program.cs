@@ -14,4 +14,10 @@ Console.CancelKeyPress += (_, e) =>
         stop.Cancel();
     }
 };
+// cron and systemd stop with SIGTERM: the same clean stop as Ctrl+C.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 return await CliApp.RunAsync(args, CliContext.FromConsole(stop.Token));

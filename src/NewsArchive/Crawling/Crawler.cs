@@ -41,7 +41,7 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
         var start = await fetcher.FetchAsync(site.StartUrl, CancellationToken.None);
         Record(site, start);
         ParsedPage? startPage = null;
-        if (start.IsSuccess)
+        if (start.Outcome == FetchOutcome.Ok)
         {
             startPage = parser.Parse(start.DecodeText(), start.FinalUrl, Context(null));
             foreach (var feed in startPage.FeedUrls)
@@ -63,7 +63,7 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
             stop.ThrowIfCancellationRequested();
             var feed = await fetcher.FetchAsync(feedUrl, CancellationToken.None);
             Record(site, feed);
-            if (!feed.IsSuccess)
+            if (feed.Outcome != FetchOutcome.Ok)
             {
                 log?.Invoke($"{site.Name}: feed {feedUrl} failed: {feed.Error ?? "HTTP " + feed.StatusCode}");
                 continue;
@@ -104,7 +104,7 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
             stop.ThrowIfCancellationRequested();
             var fetched = await fetcher.FetchAsync(next, CancellationToken.None);
             Record(site, fetched);
-            page = fetched.IsSuccess ? parser.Parse(fetched.DecodeText(), fetched.FinalUrl, Context(null)) : null;
+            page = fetched.Outcome == FetchOutcome.Ok ? parser.Parse(fetched.DecodeText(), fetched.FinalUrl, Context(null)) : null;
         }
     }
 
@@ -136,10 +136,12 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
         var result = await fetcher.FetchAsync(entry.FetchUrl, CancellationToken.None);
         report.Fetched++;
         var record = ToRecord(site, result);
-        if (!result.IsSuccess)
+        if (result.Outcome != FetchOutcome.Ok)
         {
             var reason = result.Error ?? $"HTTP {result.StatusCode}";
-            var state = result.Outcome is FetchOutcome.Blocked or FetchOutcome.Skipped ? "skipped" : "failed";
+            // robots.txt that could not be read blocks the host for this run only: try again next time.
+            var temporary = result.Outcome == FetchOutcome.Blocked && reason.StartsWith("robots.txt unavailable", StringComparison.Ordinal);
+            var state = result.Outcome is FetchOutcome.Blocked or FetchOutcome.Skipped && !temporary ? "skipped" : "failed";
             store.SettleFrontier(entry.UrlKey, state, reason, record);
             if (state == "failed")
             {
