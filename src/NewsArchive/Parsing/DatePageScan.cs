@@ -202,7 +202,7 @@ internal sealed class DatePageScan
     private void Walk(IElement root)
     {
         var stack = new Stack<DateScanFrame>();
-        stack.Push(new DateScanFrame(root, -1, -1, -1, false, false, -1));
+        stack.Push(new DateScanFrame(root, -1, -1, -1, false, -1));
         while (stack.Count > 0)
         {
             var frame = stack.Pop();
@@ -247,15 +247,13 @@ internal sealed class DatePageScan
             var paragraph = name == "p" ? index : frame.Paragraph;
             _paragraphOf.Add(paragraph);
             var inArticle = frame.InArticle || name is "article" or "main" || IsArticleItem(element);
-            var opensSiteHeader = !inArticle && IsSiteHeader(name, classAndId);
-            var inSiteHeader = frame.InSiteHeader || opensSiteHeader;
-            var siteHeader = opensSiteHeader ? index : frame.SiteHeader;
+            var siteHeader = !inArticle && IsSiteHeader(name, classAndId) ? index : frame.SiteHeader;
             _siteHeaderOf.Add(siteHeader);
-            Collect(element, name, classAndId, index, excludedBy >= 0, inArticle, inSiteHeader);
+            Collect(element, name, classAndId, index, excludedBy >= 0, inArticle, siteHeader >= 0);
 
             for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
             {
-                stack.Push(new DateScanFrame(child, index, excludedBy, paragraph, inArticle, inSiteHeader, siteHeader));
+                stack.Push(new DateScanFrame(child, index, excludedBy, paragraph, inArticle, siteHeader));
             }
         }
     }
@@ -305,7 +303,7 @@ internal sealed class DatePageScan
         var isHeadline = itemprop?.Contains("headline", StringComparison.OrdinalIgnoreCase) == true;
         if (name == "h1" || isHeadline || (name is "h2" or "h3" && (ContainsAny(classAndId, TitleWords) || HasToken(classAndId, "title"))))
         {
-            OfferAnchor(element, index, name, classAndId, excluded, inArticle || !inSiteHeader && isHeadline, inSiteHeader, isHeadline);
+            OfferAnchor(element, index, name, classAndId, excluded, inArticle || (!inSiteHeader && isHeadline), inSiteHeader, isHeadline);
         }
     }
 
