@@ -1,0 +1,8 @@
+namespace NewsArchive.Parsing;
+
+internal enum DateTokenKind : byte
+{
+    Number,
+    Word,
+    Symbol,
+}
