@@ -21,6 +21,7 @@ public static class CliApp
             ExportCommand.Create(context),
             ExtractCommand.Create(context),
         };
+        root.HelpName = "newsarchive";
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
