@@ -26,7 +26,7 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await context.Error.WriteLineAsync($"newsarchive: {parse.Errors[0].Message} (see 'newsarchive --help')");
+            await context.Error.WriteLineAsync($"newsarchive: {DescribeParseError(parse)} (see 'newsarchive --help')");
             return ExitCodes.Usage;
         }
         var invocation = new InvocationConfiguration
@@ -75,6 +75,19 @@ public static class CliApp
             await context.Error.WriteLineAsync($"newsarchive: internal error: {ex.GetType().Name}: {ex.Message} (set NEWSARCHIVE_DEBUG=1 for details)");
             return ExitCodes.Fatal;
         }
+    }
+
+    /// <summary>One line, naming the offending word: an unknown command beats "required command was not provided".</summary>
+    private static string DescribeParseError(ParseResult parse)
+    {
+        var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+        var message = error.Message;
+        var typeClause = message.IndexOf(" as expected type", StringComparison.Ordinal);
+        if (typeClause > 0)
+        {
+            message = message[..typeClause];
+        }
+        return string.Join(' ', message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
     }
 
     private static string DescribeSqlite(SqliteException ex) => ex.SqliteErrorCode switch
