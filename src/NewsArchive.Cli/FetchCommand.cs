@@ -34,8 +34,8 @@ public static class FetchCommand
             var sinceDate = CommonOptions.ParseDate(result.GetValue(since), "--since") ?? today.AddDays(-30);
 
             var dbPath = CommonOptions.ResolveDbPath(result, context);
-            using var store = ArchiveStore.Open(dbPath);
             using var runLock = ArchiveLock.Acquire(dbPath);
+            using var store = ArchiveStore.Open(dbPath);
 
             var targets = SelectSites(store, result.GetValue(urls) ?? [], result.GetValue(sites) ?? [], context);
             var fetchOptions = new FetchOptions { DelayPerHost = TimeSpan.FromSeconds(delaySeconds) };
