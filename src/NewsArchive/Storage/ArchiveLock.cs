@@ -22,6 +22,14 @@ public sealed class ArchiveLock : IDisposable
             stream.Flush();
             return new ArchiveLock(stream);
         }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new ArchiveException($"directory {Path.GetDirectoryName(lockPath)} does not exist", ex, isUserError: true);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new ArchiveException($"cannot write {lockPath}: permission denied", ex);
+        }
         catch (IOException ex)
         {
             throw new ArchiveException($"another fetch is running on {Path.GetFullPath(archivePath)} (lock {lockPath} is held)", ex);
