@@ -6,5 +6,15 @@ if (args.Length > 0 && args[0] == "smartreader-extract")
 {
     return SmartReaderExtract.Run(args.Skip(1));
 }
+if (args.Length > 0 && args[0] == "serve-synthetic")
+{
+    // serve-synthetic COUNT [PORT]: a generated site for whole-crawl benchmarks; prints its URL and runs until killed.
+    var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+    var port = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    await using var site = await SyntheticNewsSite.StartAsync(count, port);
+    Console.WriteLine(site.BaseUri);
+    await site.WaitForShutdownAsync();
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
 return 0;
