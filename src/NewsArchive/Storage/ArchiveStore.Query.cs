@@ -27,7 +27,7 @@ public sealed partial class ArchiveStore
         };
         // The body is read for snippets even when the caller does not want it back.
         var body = query.IncludeBody || search is not null ? "a.body" : "NULL";
-        var inlinks = sort == ArticleSort.Inlinks ? InlinkCount : "NULL";
+        var inlinks = sort == ArticleSort.Inlinks || query.IncludeInlinks ? InlinkCount : "NULL";
         var sql = new StringBuilder($"""
             SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
                    a.views, a.comments, {body}, a.first_stored, a.last_fetched, NULL, {inlinks}

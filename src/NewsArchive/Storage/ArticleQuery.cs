@@ -16,4 +16,6 @@ public sealed record ArticleQuery
     public IReadOnlyList<string> Tags { get; init; } = [];
     public int? MinViews { get; init; }
     public ArticleSort Sort { get; init; }
+    /// <summary>Count each article's inlinks (<see cref="StoredArticle.Inlinks"/>) even when not sorting by them.</summary>
+    public bool IncludeInlinks { get; init; }
 }
