@@ -5,9 +5,13 @@ using Lucene.Net.Tartarus.Snowball.Ext;
 namespace NewsArchive.Storage;
 
 /// <summary>
-/// Splits text into words and reduces each to its Snowball stem (Russian for Cyrillic words, English for
-/// Latin ones), so that «электромобилей» and «электромобиль» index as the same term. The full-text index
-/// holds these stems; the same instance stems the user's query. Not thread-safe: the Snowball programs keep state.
+/// Splits text into words and reduces each to its stem with Lucene's stemmers (Snowball Russian for Cyrillic
+/// words, Snowball English for Latin ones), so that «электромобилей» and «электромобиль» index as the same
+/// term. The full-text index holds these stems; the same code stems the user's query.
+/// Snowball Russian reads nouns in -или/-ила as past-tense verbs («электромобили» → «электромоб», but
+/// «электромобиль» → «электромобил»), so for Russian the stem of Lucene's light noun stemmer is taken when it
+/// keeps more of the word: both only cut endings, and the longer cut is the one that stays with the noun.
+/// Not thread-safe: the stemmers keep state.
 /// </summary>
 public sealed class WordStemmer
 {
@@ -15,6 +19,7 @@ public sealed class WordStemmer
     private const int MaxStemmedLength = 40;
     private readonly RussianStemmer _russian = new();
     private readonly EnglishStemmer _english = new();
+    private readonly Lucene.Net.Analysis.Ru.RussianLightStemmer _russianLight = new();
 
     /// <summary>Words are runs of letters and digits (with combining marks); everything else separates them.</summary>
     public static IEnumerable<WordToken> Tokenize(string text)
@@ -70,6 +75,15 @@ public sealed class WordStemmer
         stemmer.SetCurrent(normal);
         stemmer.Stem();
         var stem = stemmer.Current;
+        if (script == 1)
+        {
+            var buffer = normal.ToCharArray();
+            var length = _russianLight.Stem(buffer, buffer.Length);
+            if (length > stem.Length && length <= normal.Length)
+            {
+                stem = new string(buffer, 0, length);
+            }
+        }
         return stem.Length == 0 ? normal : stem;
     }
 
