@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using NewsArchive.Storage;
 
 namespace NewsArchive.Cli;
@@ -11,7 +10,8 @@ public static class OutputFormatter
 {
     private static readonly JsonWriterOptions JsonOptions = new()
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Relaxed: Cyrillic and the "+" of time offsets stay readable; the output is never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
     };
 

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using NewsArchive.Storage;
 
 namespace NewsArchive.Export;
@@ -10,8 +9,8 @@ public static class JsonlArticleWriter
 {
     private static readonly JsonWriterOptions Options = new()
     {
-        // Cyrillic stays readable; what must be escaped in JSON still is.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Relaxed: Cyrillic and the "+" of time offsets stay readable; the output is never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static int Write(TextWriter output, IEnumerable<StoredArticle> articles, Func<StoredArticle, IReadOnlyList<StoredLink>> related)

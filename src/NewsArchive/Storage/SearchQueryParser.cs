@@ -98,7 +98,7 @@ public sealed class SearchQueryParser(WordStemmer stemmer)
                 throw Error("')' has no matching '('");
             default:
                 throw Error(_position == 1
-                    ? $"it cannot start with {token.Text} (NOT excludes: «лизинг NOT грузовики»)"
+                    ? $"it cannot start with {token.Text}{(token.Kind == SearchTokenKind.Not ? " (NOT excludes from what comes before it: «лизинг NOT грузовики»)" : "")}"
                     : $"{token.Text} needs a word before it");
         }
     }
