@@ -17,7 +17,11 @@ public static class CliApp
             ListCommand.CreateList(context),
             ListCommand.CreateSearch(context),
             ShowCommand.Create(context),
+            HistoryCommand.Create(context),
             LinksCommand.Create(context),
+            StoriesCommand.Create(context),
+            TopCommand.Create(context),
+            StatsCommand.Create(context),
             ExportCommand.Create(context),
             ExtractCommand.Create(context),
         };

@@ -48,30 +48,6 @@ public static class CommonOptions
         throw new UsageException($"{optionName}: '{text}' is not a date (use YYYY-MM-DD)");
     }
 
-    public static ArticleQuery BuildQuery(ParseResult result, Option<string[]> sites, Option<string?> from, Option<string?> to, Option<int?>? limit, string? text, bool includeBody)
-    {
-        var fromDate = ParseDate(result.GetValue(from), "--from");
-        var toDate = ParseDate(result.GetValue(to), "--to");
-        if (fromDate > toDate)
-        {
-            throw new UsageException($"--from {fromDate:yyyy-MM-dd} is after --to {toDate:yyyy-MM-dd}");
-        }
-        var limitValue = limit is null ? null : result.GetValue(limit);
-        if (limitValue is < 1)
-        {
-            throw new UsageException($"--limit must be a positive number, not {limitValue}");
-        }
-        return new ArticleQuery
-        {
-            Sites = result.GetValue(sites) ?? [],
-            From = fromDate,
-            To = toDate,
-            Limit = limitValue,
-            Text = text,
-            IncludeBody = includeBody,
-        };
-    }
-
     public static ArchiveStore OpenStore(ParseResult result, CliContext context, bool readOnly)
     {
         var path = ResolveDbPath(result, context);

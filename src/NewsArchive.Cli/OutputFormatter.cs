@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using NewsArchive.Storage;
 
 namespace NewsArchive.Cli;
@@ -11,11 +10,12 @@ public static class OutputFormatter
 {
     private static readonly JsonWriterOptions JsonOptions = new()
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Relaxed: Cyrillic and the "+" of time offsets stay readable; the output is never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
     };
 
-    public static void WriteArticleJson(TextWriter output, StoredArticle article, IReadOnlyList<StoredLink>? related = null)
+    public static void WriteArticleJson(TextWriter output, StoredArticle article, IReadOnlyList<StoredLink>? related = null, Action<Utf8JsonWriter>? extra = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
@@ -47,6 +47,10 @@ public static class OutputFormatter
             {
                 json.WriteString("snippet", article.Snippet);
             }
+            if (article.Inlinks is { } inlinks)
+            {
+                json.WriteNumber("inlinks", inlinks);
+            }
             if (related is not null)
             {
                 json.WriteStartArray("related");
@@ -56,17 +60,18 @@ public static class OutputFormatter
                 }
                 json.WriteEndArray();
             }
+            extra?.Invoke(json);
             json.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    public static void WriteLinkJson(TextWriter output, StoredLink link)
+    public static void WriteLinkJson(TextWriter output, StoredLink link, int? depth = null, long? fromId = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
-            WriteLinkObject(json, link);
+            WriteLinkObject(json, link, depth, fromId);
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
@@ -81,9 +86,14 @@ public static class OutputFormatter
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    private static void WriteLinkObject(Utf8JsonWriter json, StoredLink link)
+    private static void WriteLinkObject(Utf8JsonWriter json, StoredLink link, int? depth = null, long? fromId = null)
     {
         json.WriteStartObject();
+        if (depth is { } d && fromId is { } from)
+        {
+            json.WriteNumber("depth", d);
+            json.WriteNumber("from_id", from);
+        }
         json.WriteString("url", link.Url);
         json.WriteString("kind", link.Kind);
         json.WriteString("direction", link.Direction == LinkDirection.In ? "in" : "out");
@@ -100,7 +110,7 @@ public static class OutputFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteNullableNumber(Utf8JsonWriter json, string name, int? value)
+    public static void WriteNullableNumber(Utf8JsonWriter json, string name, int? value)
     {
         if (value is { } v)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using NewsArchive.Storage;
 
 namespace NewsArchive.Cli;
@@ -9,15 +10,18 @@ public static class ShowCommand
     {
         var target = new Argument<string>("ID|URL") { Description = "An article's id or URL" };
         var format = CommonOptions.Format("text", "text", "json");
-        var command = new Command("show", "Show one article with its body and related news") { target, format };
+        var command = new Command("show", "Show one article with its body, counters, related news and near-duplicates") { target, format };
         command.SetAction(result =>
         {
             using var store = CommonOptions.OpenStore(result, context, readOnly: true);
             var article = FindOrThrow(store, result.GetValue(target)!);
             var related = store.GetLinks(article.Id, LinkDirection.Out, ["related"]);
+            var counters = CounterSummary.From(store.GetCounterReadings(article.Id));
+            var versions = store.GetVersions(article.Id).Count;
+            var duplicates = store.FindNearDuplicates(article.Id);
             if (result.GetValue(format) == "json")
             {
-                OutputFormatter.WriteArticleJson(context.Out, article, related);
+                OutputFormatter.WriteArticleJson(context.Out, article, related, json => WriteExtraJson(json, counters, versions, duplicates));
                 return ExitCodes.Ok;
             }
             var output = context.Out;
@@ -34,9 +38,18 @@ public static class ShowCommand
             {
                 output.WriteLine($"Authors:   {string.Join(", ", article.Authors)}");
             }
-            if (article.Views is not null || article.Comments is not null)
+            if (counters is not null && (counters.Views is not null || counters.Comments is not null))
             {
-                output.WriteLine($"Views:     {article.Views?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}    Comments: {article.Comments?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+                var since = counters.Readings > 1 ? $"   (growth since {OutputFormatter.Date(counters.FirstRead)}, {counters.Readings} readings)" : "";
+                output.WriteLine($"Views:     {Counter(counters.Views, counters.ViewsGrowth, counters.Readings)}    Comments: {Counter(counters.Comments, counters.CommentsGrowth, counters.Readings)}{since}");
+            }
+            else if (article.Views is not null || article.Comments is not null)
+            {
+                output.WriteLine($"Views:     {article.Views?.ToString(CultureInfo.InvariantCulture) ?? "-"}    Comments: {article.Comments?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+            }
+            if (versions > 1)
+            {
+                output.WriteLine($"Versions:  {versions} (edited after publication; see 'newsarchive history {article.Id}')");
             }
             output.WriteLine($"ID:        {article.Id}");
             output.WriteLine();
@@ -51,6 +64,16 @@ public static class ShowCommand
                     output.WriteLine($"  {OutputFormatter.Date(link.Published),-16}  {id}{link.Title}  {link.Url}");
                 }
             }
+            if (duplicates.Count > 0)
+            {
+                output.WriteLine();
+                output.WriteLine("Same text elsewhere (near-duplicates):");
+                foreach (var duplicate in duplicates)
+                {
+                    var how = duplicate.Distance == 0 ? "same text" : "nearly the same text";
+                    output.WriteLine($"  {OutputFormatter.Date(duplicate.Article.Published),-16}  [{duplicate.Article.Id}] {duplicate.Article.Site}: {duplicate.Article.Title}  {duplicate.Article.Url}  ({how})");
+                }
+            }
             return ExitCodes.Ok;
         });
         return command;
@@ -58,4 +81,41 @@ public static class ShowCommand
 
     public static StoredArticle FindOrThrow(ArchiveStore store, string idOrUrl) =>
         store.FindArticle(idOrUrl) ?? throw new UsageException($"no article '{idOrUrl}' in the archive");
+
+    private static string Counter(int? value, int? growth, int readings) => value switch
+    {
+        null => "-",
+        { } v when readings > 1 && growth is { } g => $"{v.ToString(CultureInfo.InvariantCulture)} ({(g >= 0 ? "+" : "")}{g.ToString(CultureInfo.InvariantCulture)})",
+        { } v => v.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static void WriteExtraJson(System.Text.Json.Utf8JsonWriter json, CounterSummary? counters, int versions, IReadOnlyList<NearDuplicate> duplicates)
+    {
+        if (counters is not null)
+        {
+            json.WriteStartObject("counters");
+            json.WriteNumber("readings", counters.Readings);
+            json.WriteString("first_read", StoredTime.Format(counters.FirstRead));
+            json.WriteString("last_read", StoredTime.Format(counters.LastRead));
+            OutputFormatter.WriteNullableNumber(json, "views", counters.Views);
+            OutputFormatter.WriteNullableNumber(json, "views_growth", counters.ViewsGrowth);
+            OutputFormatter.WriteNullableNumber(json, "comments", counters.Comments);
+            OutputFormatter.WriteNullableNumber(json, "comments_growth", counters.CommentsGrowth);
+            json.WriteEndObject();
+        }
+        json.WriteNumber("versions", versions);
+        json.WriteStartArray("duplicates");
+        foreach (var duplicate in duplicates)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", duplicate.Article.Id);
+            json.WriteString("url", duplicate.Article.Url);
+            json.WriteString("site", duplicate.Article.Site);
+            json.WriteString("title", duplicate.Article.Title);
+            json.WriteString("published", StoredTime.Format(duplicate.Article.Published));
+            json.WriteNumber("distance", duplicate.Distance);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
 }

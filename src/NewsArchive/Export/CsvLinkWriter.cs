@@ -6,16 +6,28 @@ namespace NewsArchive.Export;
 
 public static class CsvLinkWriter
 {
-    public static void Write(TextWriter output, IEnumerable<StoredLink> links)
+    /// <param name="steps">For a walk: each link's depth and the article it was seen from, written as the first two columns.</param>
+    public static void Write(TextWriter output, IEnumerable<StoredLink> links, IReadOnlyList<(int Depth, long FromId)>? steps = null)
     {
         using var csv = CsvWriter.Create(output, null, leaveOpen: true);
+        if (steps is not null)
+        {
+            csv.WriteField("depth");
+            csv.WriteField("from_id");
+        }
         foreach (var header in new[] { "direction", "kind", "url", "title", "published", "id" })
         {
             csv.WriteField(header);
         }
         csv.EndRecord();
+        var index = 0;
         foreach (var link in links)
         {
+            if (steps is not null)
+            {
+                csv.WriteField(steps[index].Depth.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(steps[index].FromId.ToString(CultureInfo.InvariantCulture));
+            }
             csv.WriteField(link.Direction == LinkDirection.In ? "in" : "out");
             csv.WriteField(link.Kind);
             csv.WriteField(link.Url);
@@ -23,6 +35,7 @@ public static class CsvLinkWriter
             csv.WriteField(StoredTime.Format(link.Published) ?? "");
             csv.WriteField(link.ArticleId?.ToString(CultureInfo.InvariantCulture) ?? "");
             csv.EndRecord();
+            index++;
         }
         csv.Flush();
     }

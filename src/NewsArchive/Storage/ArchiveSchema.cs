@@ -2,10 +2,14 @@ using Microsoft.Data.Sqlite;
 
 namespace NewsArchive.Storage;
 
-/// <summary>The schema and its migrations, keyed by PRAGMA user_version. Migrations only ever add.</summary>
+/// <summary>
+/// The schema and its migrations, keyed by PRAGMA user_version. Migrations only ever add (migration 2 rebuilds
+/// the full-text index, which is derived data). Triggers call the functions of <see cref="ArchiveFunctions"/>,
+/// which must be registered on the connection before <see cref="Migrate"/>.
+/// </summary>
 internal static class ArchiveSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -102,6 +106,46 @@ internal static class ArchiveSchema
             INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
             INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
         END;
+        """,
+
+        // 2: the full-text index holds Snowball stems (contentless: snippets are cut from articles), old versions
+        //    of edited articles are kept, and a SimHash of each body finds near-duplicates.
+        """
+        DROP TRIGGER articles_fts_insert;
+        DROP TRIGGER articles_fts_delete;
+        DROP TRIGGER articles_fts_update;
+        DROP TABLE articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+        );
+        INSERT INTO articles_fts(rowid, title, body)
+            SELECT id, newsarchive_stems(title), newsarchive_stems(body) FROM articles;
+        ALTER TABLE articles ADD COLUMN simhash INTEGER;
+        UPDATE articles SET simhash = newsarchive_simhash(body);
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, newsarchive_stems(new.title), newsarchive_stems(new.body));
+            UPDATE articles SET simhash = newsarchive_simhash(new.body) WHERE id = new.id;
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            DELETE FROM articles_fts WHERE rowid = old.id;
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles
+        WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
+            DELETE FROM articles_fts WHERE rowid = old.id;
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, newsarchive_stems(new.title), newsarchive_stems(new.body));
+            UPDATE articles SET simhash = newsarchive_simhash(new.body) WHERE id = new.id;
+        END;
+        CREATE TABLE article_versions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            title TEXT,
+            lead TEXT,
+            body TEXT NOT NULL,
+            seen_from TEXT NOT NULL,
+            seen_until TEXT NOT NULL
+        );
+        CREATE INDEX article_versions_article ON article_versions(article_id, id);
+        CREATE INDEX articles_views ON articles(views);
         """,
     ];
 

@@ -9,7 +9,7 @@ namespace NewsArchive.Storage;
 /// The archive: one SQLite file in WAL mode. Every stored page is one transaction, so a crash
 /// leaves either the whole page (article, links, counters, source bytes) or none of it.
 /// </summary>
-public sealed class ArchiveStore : IDisposable
+public sealed partial class ArchiveStore : IDisposable
 {
     private static readonly byte[] SqliteMagic = "SQLite format 3\0"u8.ToArray();
     private readonly SqliteConnection _connection;
@@ -51,6 +51,7 @@ public sealed class ArchiveStore : IDisposable
         try
         {
             connection.Open();
+            ArchiveFunctions.Register(connection);
             Execute(connection, "PRAGMA busy_timeout = 10000;");
             if (exists)
             {
@@ -336,6 +337,7 @@ public sealed class ArchiveStore : IDisposable
             var hash = InsertFetch(fetch, siteId, transaction);
             var url = (page.CanonicalUrl ?? fetch.FinalUrl ?? fetch.Url).AbsoluteUri;
             var now = StoredTime.Format(fetch.FetchedAt);
+            RecordVersionIfChanged(urlKey, page, fetch.FetchedAt, transaction);
 
             using (var upsert = Command("""
                 INSERT INTO articles(url_key, url, site_id, title, lead, body, published, published_utc, published_source,
@@ -447,66 +449,6 @@ public sealed class ArchiveStore : IDisposable
     }
 
     // ---- queries ----
-
-    public IEnumerable<StoredArticle> QueryArticles(ArticleQuery query)
-    {
-        var sql = new System.Text.StringBuilder();
-        var hasText = !string.IsNullOrWhiteSpace(query.Text);
-        var body = query.IncludeBody ? "a.body" : "NULL";
-        if (hasText)
-        {
-            sql.Append($"""
-                SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
-                       a.views, a.comments, {body}, a.first_stored, a.last_fetched,
-                       snippet(articles_fts, 1, '[', ']', '…', 12)
-                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid LEFT JOIN sites s ON s.id = a.site_id
-                WHERE articles_fts MATCH $text
-                """);
-        }
-        else
-        {
-            sql.Append($"""
-                SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
-                       a.views, a.comments, {body}, a.first_stored, a.last_fetched, NULL
-                FROM articles a LEFT JOIN sites s ON s.id = a.site_id
-                WHERE 1 = 1
-                """);
-        }
-        var parameters = new List<(string, object)>();
-        if (query.Sites.Count > 0)
-        {
-            var names = new List<string>();
-            for (var i = 0; i < query.Sites.Count; i++)
-            {
-                names.Add($"$site{i}");
-                parameters.Add(($"$site{i}", query.Sites[i]));
-            }
-            sql.Append($" AND s.name IN ({string.Join(", ", names)}) COLLATE NOCASE");
-        }
-        if (query.From is { } from)
-        {
-            sql.Append(" AND substr(a.published, 1, 10) >= $from");
-            parameters.Add(("$from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        if (query.To is { } to)
-        {
-            sql.Append(" AND substr(a.published, 1, 10) <= $to");
-            parameters.Add(("$to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        sql.Append(hasText
-            ? " ORDER BY bm25(articles_fts, 5.0, 1.0), a.published_utc DESC"
-            : " ORDER BY coalesce(a.published_utc, a.first_stored) DESC, a.id DESC");
-        if (query.Limit is { } limit)
-        {
-            sql.Append(" LIMIT $limit");
-            parameters.Add(("$limit", limit));
-        }
-        if (hasText)
-        {
-            parameters.Add(("$text", query.Text!));
-        }
-        return ReadArticles(sql.ToString(), parameters);
-    }
 
     /// <summary>Finds an article by id, or by its URL as stored or as a user would type it.</summary>
     public StoredArticle? FindArticle(string idOrUrl)
@@ -629,6 +571,10 @@ public sealed class ArchiveStore : IDisposable
                         StoredTime.Parse(reader.GetString(12)) ?? default,
                         StoredTime.Parse(reader.GetString(13)) ?? default,
                         reader.IsDBNull(14) ? null : reader.GetString(14));
+                    if (reader.FieldCount > 15 && !reader.IsDBNull(15))
+                    {
+                        article = article with { Inlinks = reader.GetInt64(15) };
+                    }
                 }
                 yield return article;
             }

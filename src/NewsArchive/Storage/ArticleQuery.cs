@@ -1,13 +1,21 @@
 namespace NewsArchive.Storage;
 
-/// <summary>Filters shared by list, search and export. Dates are the publication day as the site shows it.</summary>
+/// <summary>Filters shared by every query command. Dates are the publication day as the site shows it.</summary>
 public sealed record ArticleQuery
 {
     public IReadOnlyList<string> Sites { get; init; } = [];
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public int? Limit { get; init; }
-    /// <summary>An FTS5 query; null lists everything.</summary>
+    /// <summary>A search as the user typed it (see <see cref="SearchQueryParser"/>); null lists everything.</summary>
     public string? Text { get; init; }
     public bool IncludeBody { get; init; }
+    /// <summary>Part of an author's name, any case.</summary>
+    public string? Author { get; init; }
+    /// <summary>Articles with any of these tags (the site's tag links), any case.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public int? MinViews { get; init; }
+    public ArticleSort Sort { get; init; }
+    /// <summary>Count each article's inlinks (<see cref="StoredArticle.Inlinks"/>) even when not sorting by them.</summary>
+    public bool IncludeInlinks { get; init; }
 }

@@ -15,4 +15,5 @@ public sealed record StoredArticle(
     string? Body,
     DateTimeOffset FirstStored,
     DateTimeOffset LastFetched,
-    string? Snippet = null);
+    string? Snippet = null,
+    long? Inlinks = null);

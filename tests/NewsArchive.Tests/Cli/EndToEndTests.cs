@@ -135,6 +135,24 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_DictionaryForm_FindsEveryArticleWithAnyFormOfTheWord()
+    {
+        await AddAndFetchAsync();
+        var stemmer = new NewsArchive.Storage.WordStemmer();
+        var target = stemmer.Stem("электромобиль");
+        var expected = TestSiteCatalog.Articles
+            .Where(a => new[] { a.Title }.Concat(a.BodyParagraphs).Any(text => NewsArchive.Storage.WordStemmer.Tokenize(text)
+                .Any(t => stemmer.Stem(text.AsSpan(t.Start, t.Length)) == target)))
+            .Select(a => a.Title).ToHashSet();
+        Assert.NotEmpty(expected);
+        var search = await _cli.RunAsync("search", "электромобиль", "--format", "json");
+        Assert.True(search.ExitCode == 0, search.ToString());
+        var found = search.JsonLines().Select(r => r.GetProperty("title").GetString()!).ToHashSet();
+        Assert.Superset(expected, found);
+        Assert.All(search.JsonLines(), r => Assert.Contains("[", r.GetProperty("snippet").GetString()));
+    }
+
+    [Fact]
     public async Task ExportCsv_AllArticles_IsValidCsvWithBodies()
     {
         await AddAndFetchAsync();

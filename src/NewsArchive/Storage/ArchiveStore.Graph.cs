@@ -1,0 +1,201 @@
+using System.Text.Json;
+
+namespace NewsArchive.Storage;
+
+/// <summary>The link graph beyond one article: walks, story threads, near-duplicates and the whole-graph export.</summary>
+public sealed partial class ArchiveStore
+{
+    /// <summary>
+    /// Walks out from an article breadth-first: the links of the start (depth 1), then those of the stored
+    /// articles they reach (depth 2), and so on; each stored article is expanded once.
+    /// </summary>
+    public IReadOnlyList<LinkStep> WalkLinks(long articleId, LinkDirection direction, IReadOnlyCollection<string> kinds, int depth)
+    {
+        var steps = new List<LinkStep>();
+        var expanded = new HashSet<long> { articleId };
+        var frontier = new List<long> { articleId };
+        for (var level = 1; level <= depth && frontier.Count > 0; level++)
+        {
+            var next = new List<long>();
+            foreach (var from in frontier)
+            {
+                foreach (var link in GetLinks(from, direction, kinds))
+                {
+                    if (link.ArticleId == articleId)
+                    {
+                        continue;
+                    }
+                    steps.Add(new LinkStep(level, from, link));
+                    if (link.ArticleId is { } to && expanded.Add(to))
+                    {
+                        next.Add(to);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return steps;
+    }
+
+    /// <summary>
+    /// The story thread: the articles joined to this one by related-news links in either direction, itself
+    /// included, oldest first. At most <paramref name="max"/> articles: sites that link everything to everything
+    /// would otherwise make one story of the whole archive.
+    /// </summary>
+    public IReadOnlyList<StoredArticle> GetStory(long articleId, int max = 500)
+    {
+        var seen = new HashSet<long> { articleId };
+        var queue = new Queue<long>([articleId]);
+        while (queue.Count > 0 && seen.Count < max)
+        {
+            foreach (var neighbour in RelatedNeighbours(queue.Dequeue()))
+            {
+                if (seen.Count < max && seen.Add(neighbour))
+                {
+                    queue.Enqueue(neighbour);
+                }
+            }
+        }
+        return ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
+                + " WHERE a.id IN (SELECT value FROM json_each($ids)) ORDER BY coalesce(a.published_utc, a.first_stored), a.id",
+            [("$ids", JsonSerializer.Serialize(seen))]).ToList();
+    }
+
+    /// <summary>Articles whose body has the same or nearly the same SimHash, nearest first.</summary>
+    public IReadOnlyList<NearDuplicate> FindNearDuplicates(long articleId)
+    {
+        var distances = new Dictionary<long, int>();
+        lock (_gate)
+        {
+            using var own = Command("SELECT simhash FROM articles WHERE id = $id");
+            own.Parameters.AddWithValue("$id", articleId);
+            if (own.ExecuteScalar() is not long hash)
+            {
+                return [];
+            }
+            // A scan of one integer per article: fast enough for an archive of years, and exact.
+            using var all = Command("SELECT id, simhash FROM articles WHERE simhash IS NOT NULL AND id <> $id");
+            all.Parameters.AddWithValue("$id", articleId);
+            using var reader = all.ExecuteReader();
+            while (reader.Read())
+            {
+                var distance = SimHash.Distance(hash, reader.GetInt64(1));
+                if (distance <= SimHash.NearDistance)
+                {
+                    distances[reader.GetInt64(0)] = distance;
+                }
+            }
+        }
+        if (distances.Count == 0)
+        {
+            return [];
+        }
+        var articles = ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
+            + " WHERE a.id IN (SELECT value FROM json_each($ids))", [("$ids", JsonSerializer.Serialize(distances.Keys))]);
+        return articles.Select(a => new NearDuplicate(a, distances[a.Id]))
+            .OrderBy(d => d.Distance).ThenBy(d => d.Article.Published).ThenBy(d => d.Article.Id).ToList();
+    }
+
+    /// <summary>Every stored link of the given kinds (all when empty) from articles of the given sites, streamed.</summary>
+    public IEnumerable<GraphEdge> StreamEdges(IReadOnlyList<string> sites, IReadOnlyCollection<string> kinds)
+    {
+        var (sql, parameters) = EdgeQuery("""
+            SELECT l.from_key, a.url, l.to_key, l.to_url, l.kind, l.anchor
+            FROM links l JOIN articles a ON a.url_key = l.from_key LEFT JOIN sites s ON s.id = a.site_id
+            """, sites, kinds);
+        return Stream(sql + " ORDER BY l.from_key, l.kind, l.to_key", parameters, reader => new GraphEdge(
+            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5)));
+    }
+
+    /// <summary>Every page at either end of the edges <see cref="StreamEdges"/> gives, each once, streamed.</summary>
+    public IEnumerable<GraphNode> StreamNodes(IReadOnlyList<string> sites, IReadOnlyCollection<string> kinds)
+    {
+        var (edges, parameters) = EdgeQuery("""
+            SELECT l.from_key AS k, a.url AS u FROM links l JOIN articles a ON a.url_key = l.from_key LEFT JOIN sites s ON s.id = a.site_id
+            """, sites, kinds);
+        var (targets, _) = EdgeQuery("""
+            SELECT l.to_key AS k, l.to_url AS u FROM links l JOIN articles a ON a.url_key = l.from_key LEFT JOIN sites s ON s.id = a.site_id
+            """, sites, kinds);
+        var sql = $"""
+            SELECT n.k, coalesce(b.url, min(n.u)), b.id, b.title, bs.name, b.published
+            FROM ({edges} UNION ALL {targets}) n
+            LEFT JOIN articles b ON b.url_key = n.k LEFT JOIN sites bs ON bs.id = b.site_id
+            GROUP BY n.k ORDER BY n.k
+            """;
+        return Stream(sql, parameters, reader => new GraphNode(
+            reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+            StoredTime.Parse(reader.IsDBNull(5) ? null : reader.GetString(5))));
+    }
+
+    private static (string Sql, List<(string, object)> Parameters) EdgeQuery(string select, IReadOnlyList<string> sites, IReadOnlyCollection<string> kinds)
+    {
+        var parameters = new List<(string, object)>
+        {
+            ("$sites", JsonSerializer.Serialize(sites)),
+            ("$kinds", JsonSerializer.Serialize(kinds.Select(k => k.ToLowerInvariant()))),
+        };
+        var sql = select + """
+
+             WHERE (json_array_length($sites) = 0 OR s.name IN (SELECT value FROM json_each($sites)))
+               AND (json_array_length($kinds) = 0 OR l.kind IN (SELECT value FROM json_each($kinds)))
+            """;
+        return (sql, parameters);
+    }
+
+    private IEnumerable<long> RelatedNeighbours(long articleId)
+    {
+        lock (_gate)
+        {
+            using var command = Command("""
+                SELECT b.id FROM articles a JOIN links l ON l.from_key = a.url_key AND l.kind = 'related' JOIN articles b ON b.url_key = l.to_key
+                WHERE a.id = $id
+                UNION
+                SELECT b.id FROM articles a JOIN links l ON l.to_key = a.url_key AND l.kind = 'related' JOIN articles b ON b.url_key = l.from_key
+                WHERE a.id = $id
+                """);
+            command.Parameters.AddWithValue("$id", articleId);
+            using var reader = command.ExecuteReader();
+            var ids = new List<long>();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+            return ids;
+        }
+    }
+
+    /// <summary>Streams any query's rows; like ReadArticles, the lock is held per row, not for the whole enumeration.</summary>
+    private IEnumerable<T> Stream<T>(string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read)
+    {
+        Microsoft.Data.Sqlite.SqliteCommand command;
+        Microsoft.Data.Sqlite.SqliteDataReader reader;
+        lock (_gate)
+        {
+            command = Command(sql);
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+            reader = command.ExecuteReader();
+        }
+        using (command)
+        using (reader)
+        {
+            while (true)
+            {
+                T item;
+                lock (_gate)
+                {
+                    if (!reader.Read())
+                    {
+                        yield break;
+                    }
+                    item = read(reader);
+                }
+                yield return item;
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsArchive.Storage;
+
+/// <summary>Listing and searching: one SQL statement per query, built from fixed fragments and parameters.</summary>
+public sealed partial class ArchiveStore
+{
+    private const string InlinkCount = """
+        (SELECT count(DISTINCT l.from_key) FROM links l
+         WHERE l.to_key = a.url_key AND l.kind IN ('related', 'body') AND l.from_key <> a.url_key)
+        """;
+
+    /// <summary>
+    /// Articles matching the filters, streamed. With <see cref="ArticleQuery.Text"/> the search runs over
+    /// stemmed titles and bodies and each article carries a snippet of its original body.
+    /// </summary>
+    public IEnumerable<StoredArticle> QueryArticles(ArticleQuery query)
+    {
+        var stemmer = new WordStemmer();
+        SearchQuery? search = string.IsNullOrWhiteSpace(query.Text) ? null : new SearchQueryParser(stemmer).Parse(query.Text);
+        var sort = query.Sort switch
+        {
+            ArticleSort.Default => search is null ? ArticleSort.Date : ArticleSort.Relevance,
+            ArticleSort.Relevance when search is null => throw new ArchiveException("sorting by relevance needs a search query", isUserError: true),
+            _ => query.Sort,
+        };
+        // The body is read for snippets even when the caller does not want it back.
+        var body = query.IncludeBody || search is not null ? "a.body" : "NULL";
+        var inlinks = sort == ArticleSort.Inlinks || query.IncludeInlinks ? InlinkCount : "NULL";
+        var sql = new StringBuilder($"""
+            SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
+                   a.views, a.comments, {body}, a.first_stored, a.last_fetched, NULL, {inlinks}
+            """);
+        var parameters = new List<(string, object)>();
+        if (search is not null)
+        {
+            sql.Append("""
+
+                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid LEFT JOIN sites s ON s.id = a.site_id
+                WHERE articles_fts MATCH $text
+                """);
+            parameters.Add(("$text", search.Fts5));
+        }
+        else
+        {
+            sql.Append("""
+
+                FROM articles a LEFT JOIN sites s ON s.id = a.site_id
+                WHERE 1 = 1
+                """);
+        }
+        AppendFilters(sql, parameters, query);
+        sql.Append(sort switch
+        {
+            ArticleSort.Relevance => " ORDER BY bm25(articles_fts, 5.0, 1.0), coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
+            ArticleSort.Views => " ORDER BY a.views IS NULL, a.views DESC, coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
+            ArticleSort.Inlinks => $" ORDER BY {InlinkCount} DESC, coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
+            _ => " ORDER BY coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
+        });
+        if (query.Limit is { } limit)
+        {
+            sql.Append(" LIMIT $limit");
+            parameters.Add(("$limit", limit));
+        }
+        var articles = ReadArticles(sql.ToString(), parameters);
+        return search is null
+            ? articles
+            : articles.Select(a => a with
+            {
+                Snippet = SnippetBuilder.Build(a.Body, search.Terms, stemmer),
+                Body = query.IncludeBody ? a.Body : null,
+            });
+    }
+
+    /// <summary>The WHERE conditions every query command shares; the article is <c>a</c>, its site <c>s</c>.</summary>
+    private static void AppendFilters(StringBuilder sql, List<(string, object)> parameters, ArticleQuery query)
+    {
+        if (query.Sites.Count > 0)
+        {
+            var names = new List<string>();
+            for (var i = 0; i < query.Sites.Count; i++)
+            {
+                names.Add($"$site{i}");
+                parameters.Add(($"$site{i}", query.Sites[i]));
+            }
+            sql.Append($" AND s.name IN ({string.Join(", ", names)}) COLLATE NOCASE");
+        }
+        if (query.From is { } from)
+        {
+            sql.Append(" AND substr(a.published, 1, 10) >= $from");
+            parameters.Add(("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        if (query.To is { } to)
+        {
+            sql.Append(" AND substr(a.published, 1, 10) <= $to");
+            parameters.Add(("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Author))
+        {
+            // SQLite's own lower() knows only ASCII; newsarchive_fold lower-cases Cyrillic too.
+            sql.Append(" AND EXISTS (SELECT 1 FROM json_each(a.authors) j WHERE instr(newsarchive_fold(j.value), $author) > 0)");
+            parameters.Add(("$author", WordStemmer.Normalize(query.Author.Trim())));
+        }
+        if (query.Tags.Count > 0)
+        {
+            var names = new List<string>();
+            for (var i = 0; i < query.Tags.Count; i++)
+            {
+                names.Add($"$tag{i}");
+                parameters.Add(($"$tag{i}", WordStemmer.Normalize(query.Tags[i].Trim())));
+            }
+            sql.Append($" AND EXISTS (SELECT 1 FROM links t WHERE t.from_key = a.url_key AND t.kind = 'tag' AND newsarchive_fold(trim(t.anchor)) IN ({string.Join(", ", names)}))");
+        }
+        if (query.MinViews is { } minViews)
+        {
+            sql.Append(" AND a.views >= $minViews");
+            parameters.Add(("$minViews", minViews));
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace NewsArchive.Storage;
+
+public sealed record DayCount(DateOnly Day, int Articles);

@@ -1,0 +1,8 @@
+namespace NewsArchive.Storage;
+
+public enum DiffKind
+{
+    Same,
+    Removed,
+    Added,
+}

@@ -1,0 +1,11 @@
+namespace NewsArchive.Storage;
+
+internal enum SearchTokenKind
+{
+    Words,
+    And,
+    Or,
+    Not,
+    Open,
+    Close,
+}

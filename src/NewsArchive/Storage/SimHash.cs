@@ -1,0 +1,64 @@
+namespace NewsArchive.Storage;
+
+/// <summary>
+/// A 64-bit SimHash over shingles of four words: texts that share most of their wording (one press release
+/// on several sites, a repost under another URL) get hashes a few bits apart.
+/// </summary>
+public static class SimHash
+{
+    /// <summary>
+    /// Hashes at most this many bits apart are near-duplicates: about 90% of shingles shared, what a repost with
+    /// its own title and last sentence keeps; unrelated texts differ in about 32 bits.
+    /// </summary>
+    public const int NearDistance = 8;
+    private const int ShingleWords = 4;
+    // Shorter texts share too few shingles for the hash to mean anything.
+    private const int MinimumWords = 30;
+
+    public static long? Compute(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        var words = WordStemmer.Tokenize(text).Select(t => WordStemmer.Normalize(text.AsSpan(t.Start, t.Length))).ToList();
+        if (words.Count < MinimumWords)
+        {
+            return null;
+        }
+        Span<int> weights = stackalloc int[64];
+        for (var i = 0; i + ShingleWords <= words.Count; i++)
+        {
+            var hash = 14695981039346656037UL;
+            for (var w = i; w < i + ShingleWords; w++)
+            {
+                foreach (var c in words[w])
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                }
+                hash = (hash ^ ' ') * 1099511628211UL;
+            }
+            // FNV-1a mixes the low bits poorly; a final avalanche spreads every input bit over all 64.
+            hash ^= hash >> 33;
+            hash *= 0xff51afd7ed558ccdUL;
+            hash ^= hash >> 33;
+            hash *= 0xc4ceb9fe1a85ec53UL;
+            hash ^= hash >> 33;
+            for (var bit = 0; bit < 64; bit++)
+            {
+                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+            }
+        }
+        var result = 0UL;
+        for (var bit = 0; bit < 64; bit++)
+        {
+            if (weights[bit] > 0)
+            {
+                result |= 1UL << bit;
+            }
+        }
+        return unchecked((long)result);
+    }
+
+    public static int Distance(long a, long b) => System.Numerics.BitOperations.PopCount(unchecked((ulong)(a ^ b)));
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using Lucene.Net.Tartarus.Snowball.Ext;
+
+namespace NewsArchive.Storage;
+
+/// <summary>
+/// Splits text into words and reduces each to its stem with Lucene's stemmers (Snowball Russian for Cyrillic
+/// words, Snowball English for Latin ones), so that «электромобилей» and «электромобиль» index as the same
+/// term. The full-text index holds these stems; the same code stems the user's query.
+/// Snowball Russian reads nouns in -или/-ила as past-tense verbs («электромобили» → «электромоб», but
+/// «электромобиль» → «электромобил»), so for Russian the stem of Lucene's light noun stemmer is taken when it
+/// keeps more of the word: both only cut endings, and the longer cut is the one that stays with the noun.
+/// Not thread-safe: the stemmers keep state.
+/// </summary>
+public sealed class WordStemmer
+{
+    // Longer "words" are URLs, hashes or glued text: stemming them gains nothing.
+    private const int MaxStemmedLength = 40;
+    private readonly RussianStemmer _russian = new();
+    private readonly EnglishStemmer _english = new();
+    private readonly Lucene.Net.Analysis.Ru.RussianLightStemmer _russianLight = new();
+
+    /// <summary>Words are runs of letters and digits (with combining marks); everything else separates them.</summary>
+    public static IEnumerable<WordToken> Tokenize(string text)
+    {
+        var start = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsWordChar(text[i]))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+            }
+            else if (start >= 0)
+            {
+                yield return new WordToken(start, i - start);
+                start = -1;
+            }
+        }
+        if (start >= 0)
+        {
+            yield return new WordToken(start, text.Length - start);
+        }
+    }
+
+    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    /// <summary>Lower case, «ё» as «е»: how Russian is usually typed into a search box.</summary>
+    public static string Normalize(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(buffer);
+        buffer.Replace('ё', 'е');
+        return new string(buffer);
+    }
+
+    /// <summary>The stem of one word (any case); digits and other scripts come back normalised but unstemmed.</summary>
+    public string Stem(ReadOnlySpan<char> word)
+    {
+        var normal = Normalize(word);
+        if (normal.Length > MaxStemmedLength || normal.Length < 2)
+        {
+            return normal;
+        }
+        var script = ScriptOf(normal);
+        if (script == 0)
+        {
+            return normal;
+        }
+        var stemmer = script == 1 ? (Lucene.Net.Tartarus.Snowball.SnowballProgram)_russian : _english;
+        stemmer.SetCurrent(normal);
+        stemmer.Stem();
+        var stem = stemmer.Current;
+        if (script == 1)
+        {
+            var buffer = normal.ToCharArray();
+            var length = _russianLight.Stem(buffer, buffer.Length);
+            if (length > stem.Length && length <= normal.Length)
+            {
+                stem = new string(buffer, 0, length);
+            }
+        }
+        return stem.Length == 0 ? normal : stem;
+    }
+
+    /// <summary>The text as its stems separated by spaces, in order: what the full-text index holds.</summary>
+    public string StemText(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var builder = new StringBuilder(text.Length);
+        foreach (var token in Tokenize(text))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+            builder.Append(Stem(text.AsSpan(token.Start, token.Length)));
+        }
+        return builder.ToString();
+    }
+
+    // 1: Cyrillic, 2: Latin, 0: neither (digits, other scripts). A word with any Cyrillic letter is Russian.
+    private static int ScriptOf(string word)
+    {
+        var latin = false;
+        foreach (var c in word)
+        {
+            if (c is >= '\u0400' and <= '\u04FF')
+            {
+                return 1;
+            }
+            latin |= c is >= 'a' and <= 'z';
+        }
+        return latin ? 2 : 0;
+    }
+}

@@ -1,0 +1,186 @@
+using Microsoft.Data.Sqlite;
+using NewsArchive.Storage;
+
+namespace NewsArchive.Tests.Storage;
+
+/// <summary>An archive written by schema 1 (its DDL copied here as released) is upgraded in place, every row kept.</summary>
+public sealed class MigrationTests : IDisposable
+{
+    private const string SchemaV1 =
+        """
+        CREATE TABLE sites (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            start_url TEXT NOT NULL,
+            feeds TEXT NOT NULL DEFAULT '[]',
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE frontier (
+            url_key TEXT PRIMARY KEY,
+            fetch_url TEXT NOT NULL,
+            site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            feed_published TEXT,
+            discovered_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+        CREATE INDEX frontier_pending ON frontier(state, site_id);
+        CREATE TABLE sources (
+            hash TEXT PRIMARY KEY,
+            content_type TEXT,
+            raw_size INTEGER NOT NULL,
+            compressed BLOB NOT NULL
+        );
+        CREATE TABLE fetches (
+            id INTEGER PRIMARY KEY,
+            site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+            url TEXT NOT NULL,
+            final_url TEXT,
+            fetched_at TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            error TEXT,
+            source_hash TEXT REFERENCES sources(hash),
+            etag TEXT,
+            last_modified TEXT
+        );
+        CREATE INDEX fetches_url ON fetches(url);
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            url_key TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL,
+            site_id INTEGER REFERENCES sites(id) ON DELETE SET NULL,
+            title TEXT,
+            lead TEXT,
+            body TEXT NOT NULL,
+            published TEXT,
+            published_utc TEXT,
+            published_source TEXT,
+            modified TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            views INTEGER,
+            comments INTEGER,
+            source_hash TEXT REFERENCES sources(hash),
+            first_stored TEXT NOT NULL,
+            last_fetched TEXT NOT NULL
+        );
+        CREATE INDEX articles_site_published ON articles(site_id, published_utc);
+        CREATE INDEX articles_published ON articles(published_utc);
+        CREATE TABLE links (
+            from_key TEXT NOT NULL,
+            to_key TEXT NOT NULL,
+            to_url TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            anchor TEXT,
+            heading TEXT,
+            published TEXT,
+            PRIMARY KEY (from_key, to_key, kind)
+        ) WITHOUT ROWID;
+        CREATE INDEX links_to ON links(to_key, kind);
+        CREATE TABLE counters (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            read_at TEXT NOT NULL,
+            views INTEGER,
+            comments INTEGER
+        );
+        CREATE INDEX counters_article ON counters(article_id, read_at);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        """;
+
+    private readonly TempArchive _archive = new();
+
+    public void Dispose() => _archive.Dispose();
+
+    [Fact]
+    public void Open_Version1Archive_UpgradesInPlaceKeepingEveryRow()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_archive.Path};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, SchemaV1 + "\nPRAGMA user_version = 1;");
+            Execute(connection, """
+                INSERT INTO sites(id, name, start_url, feeds, added_at) VALUES (1, 'abreview', 'https://abreview.ru/ab/news/', '[]', '2026-03-01T10:00:00+03:00');
+                INSERT INTO frontier(url_key, fetch_url, site_id, source, discovered_at) VALUES ('abreview.ru/ab/news/c', 'https://abreview.ru/ab/news/c/', 1, 'listing', '2026-03-01T10:00:00+03:00');
+                INSERT INTO sources(hash, content_type, raw_size, compressed) VALUES ('h1', 'text/html', 3, x'00');
+                INSERT INTO fetches(site_id, url, fetched_at, status, outcome, source_hash) VALUES (1, 'https://abreview.ru/ab/news/a/', '2026-03-01T10:00:00+03:00', 200, 'ok', 'h1');
+                INSERT INTO articles(id, url_key, url, site_id, title, body, published, published_utc, authors, views, comments, source_hash, first_stored, last_fetched)
+                VALUES (1, 'abreview.ru/ab/news/a', 'https://abreview.ru/ab/news/a/', 1, 'Продажи электромобилей выросли', 'Дилеры продали больше электромобилей, чем год назад.',
+                        '2026-03-01T09:00:00+03:00', '2026-03-01T06:00:00+00:00', '["Иван Петров"]', 100, 2, 'h1', '2026-03-01T10:00:00+03:00', '2026-03-01T10:00:00+03:00'),
+                       (2, 'abreview.ru/ab/news/b', 'https://abreview.ru/ab/news/b/', 1, 'Лизинг грузовиков', 'Рынок лизинга грузовиков сократился.',
+                        '2026-03-02T09:00:00+03:00', '2026-03-02T06:00:00+00:00', '[]', NULL, NULL, NULL, '2026-03-02T10:00:00+03:00', '2026-03-02T10:00:00+03:00');
+                INSERT INTO links(from_key, to_key, to_url, kind, anchor, published) VALUES ('abreview.ru/ab/news/a', 'abreview.ru/ab/news/b', 'https://abreview.ru/ab/news/b/', 'related', 'Лизинг грузовиков', '2026-03-02T09:00:00+03:00');
+                INSERT INTO counters(article_id, read_at, views, comments) VALUES (1, '2026-03-01T10:00:00+03:00', 100, 2);
+                """);
+        }
+        var before = CountRows();
+
+        using (var store = ArchiveStore.Open(_archive.Path))
+        {
+            Assert.Equal(["Продажи электромобилей выросли"], store.QueryArticles(new ArticleQuery { Text = "электромобиль" }).Select(a => a.Title));
+            Assert.Equal(["Лизинг грузовиков"], store.QueryArticles(new ArticleQuery { Text = "грузовик" }).Select(a => a.Title));
+            Assert.Equal(["Продажи электромобилей выросли"], store.QueryArticles(new ArticleQuery { Text = "дилер" }).Select(a => a.Title));
+            Assert.Equal(["Продажи электромобилей выросли"], store.QueryArticles(new ArticleQuery { Author = "петров" }).Select(a => a.Title));
+            var article = store.FindArticle("1")!;
+            Assert.Equal(100, article.Views);
+            Assert.Single(store.GetLinks(1, LinkDirection.Out, ["related"]));
+            Assert.Single(store.GetCounterReadings(1));
+            Assert.Single(store.GetVersions(1));
+        }
+
+        Assert.Equal(before, CountRows());
+        using var check = new SqliteConnection($"Data Source={_archive.Path};Mode=ReadOnly;Pooling=False");
+        check.Open();
+        Assert.Equal(ArchiveSchema.CurrentVersion, ArchiveSchema.ReadVersion(check));
+    }
+
+    [Fact]
+    public void Open_Version1Archive_NewArticlesAreIndexedByTheNewTriggers()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_archive.Path};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, SchemaV1 + "\nPRAGMA user_version = 1;");
+        }
+        using var store = ArchiveStore.Open(_archive.Path);
+        var site = store.AddSite("s", new Uri("https://s.ru/news/"), [], DateTimeOffset.Parse("2026-03-01T10:00:00+03:00", System.Globalization.CultureInfo.InvariantCulture));
+        var url = new Uri("https://s.ru/news/a/");
+        store.StoreArticle(site.Id, NewsArchive.Crawling.UrlNormalizer.NormalizeString(url), new NewsArchive.Parsing.ParsedPage { Url = url, Title = "Дилерам", Body = "Текст." },
+            new FetchRecord(site.Id, url, url, site.AddedAt, 200, "ok", null, "text/html", "<html></html>"u8.ToArray(), null, null));
+        Assert.Single(store.QueryArticles(new ArticleQuery { Text = "дилер" }));
+    }
+
+    private Dictionary<string, long> CountRows()
+    {
+        using var connection = new SqliteConnection($"Data Source={_archive.Path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var counts = new Dictionary<string, long>();
+        foreach (var table in new[] { "sites", "frontier", "sources", "fetches", "articles", "links", "counters" })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT count(*) FROM {table}";
+            counts[table] = (long)command.ExecuteScalar()!;
+        }
+        return counts;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
