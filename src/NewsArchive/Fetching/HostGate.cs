@@ -9,6 +9,8 @@ internal sealed class HostGate(TimeProvider time)
     // Only read or written while _turn is held.
     private long _lastExit;
     private bool _used;
+    private TimeSpan _pause;
+    private TimeSpan _extraSpacing;
 
     /// <summary>Waits for the host to be free and for <paramref name="spacing"/> to pass since its last request.</summary>
     /// <param name="spacing">Evaluated once the turn is ours, so a Crawl-delay learnt meanwhile counts.</param>
@@ -19,7 +21,11 @@ internal sealed class HostGate(TimeProvider time)
         {
             if (_used)
             {
-                var wait = spacing() - _time.GetElapsedTime(_lastExit);
+                var least = spacing();
+                least = _extraSpacing > least ? _extraSpacing : least;
+                least = _pause > least ? _pause : least;
+                _pause = TimeSpan.Zero;
+                var wait = least - _time.GetElapsedTime(_lastExit);
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, _time, ct);
@@ -31,6 +37,17 @@ internal sealed class HostGate(TimeProvider time)
             _turn.Release();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Called while the turn is held, after a 429 or 503: the next request waits at least <paramref name="retryAfter"/>,
+    /// and later ones are spaced at least that far apart, doubling with each further refusal (up to <paramref name="cap"/>), for this gate's lifetime.
+    /// </summary>
+    public void SlowDown(TimeSpan retryAfter, TimeSpan cap)
+    {
+        _pause = retryAfter < cap ? retryAfter : cap;
+        var wider = _extraSpacing * 2 > retryAfter ? _extraSpacing * 2 : retryAfter;
+        _extraSpacing = wider < cap ? wider : cap;
     }
 
     /// <summary>Ends the current request; call exactly once after a successful <see cref="EnterAsync"/>.</summary>
