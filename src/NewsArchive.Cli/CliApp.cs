@@ -20,6 +20,7 @@ public static class CliApp
             LinksCommand.Create(context),
             ExportCommand.Create(context),
             ExtractCommand.Create(context),
+            RunsCommand.Create(context),
         };
         root.HelpName = "newsarchive";
 

@@ -5,7 +5,7 @@ namespace NewsArchive.Storage;
 /// <summary>The schema and its migrations, keyed by PRAGMA user_version. Migrations only ever add.</summary>
 internal static class ArchiveSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 3;
 
     private static readonly string[] Migrations =
     [
@@ -102,6 +102,46 @@ internal static class ArchiveSchema
             INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
             INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
         END;
+        """,
+
+        // 2: reserved for search and article versions (built on another branch; this placeholder changes nothing).
+        """
+        SELECT 1;
+        """,
+
+        // 3: fetch runs, what each did per site, and the URLs that failed with their reasons.
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL DEFAULT 'running',
+            options TEXT
+        );
+        CREATE TABLE run_sites (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            site_name TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT NOT NULL,
+            discovered INTEGER NOT NULL DEFAULT 0,
+            fetched INTEGER NOT NULL DEFAULT 0,
+            stored INTEGER NOT NULL DEFAULT 0,
+            revisited INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            undated INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            warnings TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (run_id, site_name)
+        ) WITHOUT ROWID;
+        CREATE TABLE run_failures (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            site_name TEXT NOT NULL,
+            url TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX run_failures_run ON run_failures(run_id);
         """,
     ];
 
