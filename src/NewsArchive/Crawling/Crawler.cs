@@ -383,6 +383,13 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
             return true;
         }
 
+        if (store.ArticleLastFetched(entry.UrlKey) is not null)
+        {
+            // Stored meanwhile under this address, reached through another spelling (an alias with a canonical link).
+            store.SettleFrontier(entry.UrlKey, "done", null, null);
+            return true;
+        }
+
         // The page in flight is finished even when a stop was requested.
         var result = await fetcher.FetchAsync(entry.FetchUrl, CancellationToken.None);
         if (result.HostUnavailable)
@@ -459,7 +466,24 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
             return true;
         }
 
-        store.StoreArticle(site.Id, entry.UrlKey, page, record);
+        // The page's canonical link names its real address: an alias or a tracking spelling is stored under it, once.
+        var key = entry.UrlKey;
+        if (page.CanonicalUrl is { } canonical && UrlNormalizer.IsSameSite(canonical, site.StartUrl) && UrlShape.NotArticleReason(canonical) is null
+            && UrlNormalizer.NormalizeString(canonical) is var canonicalKey && canonicalKey != key)
+        {
+            if (store.ArticleLastFetched(canonicalKey) is not null)
+            {
+                store.SettleFrontier(entry.UrlKey, "skipped", $"duplicate of {canonical}", record with { Body = null });
+                report.Skipped++;
+                return true;
+            }
+            key = canonicalKey;
+        }
+        store.StoreArticle(site.Id, key, page, record);
+        if (key != entry.UrlKey)
+        {
+            store.SettleFrontier(entry.UrlKey, "done", $"stored as {page.CanonicalUrl}", null);
+        }
         report.Stored++;
         if (page.Published is null)
         {

@@ -10,7 +10,8 @@ internal sealed class HostGate(TimeProvider time)
     private long _lastExit;
     private bool _used;
     private TimeSpan _pause;
-    private TimeSpan _extraSpacing;
+    private int _slowdown = 1;
+    private TimeSpan _cap = TimeSpan.MaxValue;
 
     /// <summary>Waits for the host to be free and for <paramref name="spacing"/> to pass since its last request.</summary>
     /// <param name="spacing">Evaluated once the turn is ours, so a Crawl-delay learnt meanwhile counts.</param>
@@ -21,8 +22,8 @@ internal sealed class HostGate(TimeProvider time)
         {
             if (_used)
             {
-                var least = spacing();
-                least = _extraSpacing > least ? _extraSpacing : least;
+                var least = spacing() * _slowdown;
+                least = least < _cap ? least : _cap;
                 least = _pause > least ? _pause : least;
                 _pause = TimeSpan.Zero;
                 var wait = least - _time.GetElapsedTime(_lastExit);
@@ -40,14 +41,15 @@ internal sealed class HostGate(TimeProvider time)
     }
 
     /// <summary>
-    /// Called while the turn is held, after a 429 or 503: the next request waits at least <paramref name="retryAfter"/>,
-    /// and later ones are spaced at least that far apart, doubling with each further refusal (up to <paramref name="cap"/>), for this gate's lifetime.
+    /// Called while the turn is held, after a 429 or 503: the next request waits at least <paramref name="pause"/>
+    /// (the server's Retry-After), and the host's spacing doubles for this gate's lifetime with each such answer,
+    /// up to <paramref name="cap"/>.
     /// </summary>
-    public void SlowDown(TimeSpan retryAfter, TimeSpan cap)
+    public void SlowDown(TimeSpan pause, TimeSpan cap)
     {
-        _pause = retryAfter < cap ? retryAfter : cap;
-        var wider = _extraSpacing * 2 > retryAfter ? _extraSpacing * 2 : retryAfter;
-        _extraSpacing = wider < cap ? wider : cap;
+        _pause = pause < cap ? pause : cap;
+        _slowdown = Math.Min(_slowdown * 2, 64);
+        _cap = cap;
     }
 
     /// <summary>Ends the current request; call exactly once after a successful <see cref="EnterAsync"/>.</summary>
