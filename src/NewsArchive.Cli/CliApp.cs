@@ -35,6 +35,9 @@ public static class CliApp
             Output = context.Out,
             Error = context.Error,
             EnableDefaultExceptionHandler = false,
+            // Program.cs turns SIGINT/SIGTERM into a clean stop after the page in flight; System.CommandLine's own
+            // handler would instead end the process two seconds later, mid-page.
+            ProcessTerminationTimeout = null,
         };
         try
         {
