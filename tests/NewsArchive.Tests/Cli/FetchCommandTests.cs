@@ -117,6 +117,27 @@ public sealed class FetchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fetch_WhileAnotherFetchHoldsTheArchive_RefusedAtOnceAndReadsStillWork()
+    {
+        var first = await _cli.RunAsync("fetch", Listing, "--delay", "0");
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        using (NewsArchive.Storage.ArchiveLock.Acquire(_archive.Path))
+        {
+            var second = await _cli.RunAsync("fetch", "--delay", "0");
+            Assert.Equal(3, second.ExitCode);
+            Assert.StartsWith("newsarchive: another fetch is running on ", second.Error.Trim());
+            Assert.Single(second.Error.Trim().Split('\n'));
+
+            var list = await _cli.RunAsync("list", "--format", "json");
+            Assert.Equal(0, list.ExitCode);
+            Assert.Equal(TestSiteCatalog.Articles.Count, list.JsonLines().Count);
+            Assert.Equal(0, (await _cli.RunAsync("runs")).ExitCode);
+        }
+        Assert.Equal(1, ArchiveProbe.Count(_archive.Path, "SELECT count(*) FROM runs"));
+    }
+
+    [Fact]
     public async Task Fetch_BadOptions_ExitTwoWithOneLine()
     {
         foreach (var args in new[] { new[] { "fetch", "--concurrency", "0" }, ["fetch", "--revisit-days", "-1"], ["fetch", "--since", "yesterday"] })
