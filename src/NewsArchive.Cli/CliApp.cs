@@ -24,6 +24,7 @@ public static class CliApp
             StatsCommand.Create(context),
             ExportCommand.Create(context),
             ExtractCommand.Create(context),
+            RunsCommand.Create(context),
         };
         root.HelpName = "newsarchive";
 
@@ -38,6 +39,9 @@ public static class CliApp
             Output = context.Out,
             Error = context.Error,
             EnableDefaultExceptionHandler = false,
+            // Program.cs turns SIGINT/SIGTERM into a clean stop after the page in flight; System.CommandLine's own
+            // handler would instead end the process two seconds later, mid-page.
+            ProcessTerminationTimeout = null,
         };
         try
         {

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace NewsArchive.Fetching;
 
 /// <summary>Settings for <see cref="PageFetcher"/> and <see cref="FetchHttpClientBuilder"/>.</summary>
@@ -20,6 +22,20 @@ public sealed record FetchOptions
 
     /// <summary>Extra attempts after a timeout, connection error, 5xx, 408 or 429.</summary>
     public int MaxRetries { get; init; } = 2;
+
+    /// <summary>
+    /// Media types whose bodies are read; any other 2xx answer ends as <see cref="FetchOutcome.Skipped"/> without
+    /// downloading the body (a PDF, an image). Null reads everything. An answer without a Content-Type is read.
+    /// </summary>
+    public IReadOnlySet<string>? AcceptedMediaTypes { get; init; }
+
+    /// <summary>What a crawl reads: HTML pages, feeds, sitemaps (gzipped ones too).</summary>
+    public static IReadOnlySet<string> CrawlableMediaTypes { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "text/html", "application/xhtml+xml", "text/xml", "application/xml", "application/rss+xml", "application/atom+xml",
+        "application/rdf+xml", "application/x-rss+xml", "text/rss+xml", "text/plain",
+        "application/x-gzip", "application/gzip", "application/octet-stream",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>First retry pause; it doubles with each attempt and gets random jitter.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);

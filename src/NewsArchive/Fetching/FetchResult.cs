@@ -36,6 +36,12 @@ public sealed record FetchResult
     /// <summary>How the fetch ended.</summary>
     public required FetchOutcome Outcome { get; init; }
 
+    /// <summary>
+    /// True when nothing was asked of the URL because its host could not be reached or its robots.txt could not be
+    /// read: the URL itself is not at fault, so the host should be tried again on a later run.
+    /// </summary>
+    public bool HostUnavailable { get; init; }
+
     /// <summary>True for <see cref="FetchOutcome.Ok"/> and <see cref="FetchOutcome.NotModified"/>: the server answered and nothing failed.</summary>
     public bool IsSuccess => Outcome is FetchOutcome.Ok or FetchOutcome.NotModified;
 

@@ -9,6 +9,9 @@ internal sealed class HostGate(TimeProvider time)
     // Only read or written while _turn is held.
     private long _lastExit;
     private bool _used;
+    private TimeSpan _pause;
+    private int _slowdown = 1;
+    private TimeSpan _cap = TimeSpan.MaxValue;
 
     /// <summary>Waits for the host to be free and for <paramref name="spacing"/> to pass since its last request.</summary>
     /// <param name="spacing">Evaluated once the turn is ours, so a Crawl-delay learnt meanwhile counts.</param>
@@ -19,7 +22,11 @@ internal sealed class HostGate(TimeProvider time)
         {
             if (_used)
             {
-                var wait = spacing() - _time.GetElapsedTime(_lastExit);
+                var least = spacing() * _slowdown;
+                least = least < _cap ? least : _cap;
+                least = _pause > least ? _pause : least;
+                _pause = TimeSpan.Zero;
+                var wait = least - _time.GetElapsedTime(_lastExit);
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, _time, ct);
@@ -31,6 +38,18 @@ internal sealed class HostGate(TimeProvider time)
             _turn.Release();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Called while the turn is held, after a 429 or 503: the next request waits at least <paramref name="pause"/>
+    /// (the server's Retry-After), and the host's spacing doubles for this gate's lifetime with each such answer,
+    /// up to <paramref name="cap"/>.
+    /// </summary>
+    public void SlowDown(TimeSpan pause, TimeSpan cap)
+    {
+        _pause = pause < cap ? pause : cap;
+        _slowdown = Math.Min(_slowdown * 2, 64);
+        _cap = cap;
     }
 
     /// <summary>Ends the current request; call exactly once after a successful <see cref="EnterAsync"/>.</summary>

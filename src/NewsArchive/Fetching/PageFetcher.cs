@@ -114,6 +114,10 @@ public sealed class PageFetcher
             { StatusCode: >= 300 and < 500 and not 408 and not 429 } or { Outcome: FetchOutcome.Skipped } =>
                 new HostRobots(RobotsRules.AllowAll, null),
 
+            // No answer at all (DNS failure, refused connection, timeout): say so, not "robots.txt unavailable".
+            { StatusCode: 0, Outcome: FetchOutcome.NetworkError } =>
+                new HostRobots(RobotsRules.DisallowAll, $"host {origin.Authority} could not be reached ({result.Error})", FetchOutcome.NetworkError),
+
             _ => new HostRobots(RobotsRules.DisallowAll, $"robots.txt unavailable ({result.Error})"),
         };
     }
@@ -128,9 +132,14 @@ public sealed class PageFetcher
             if (checkRobots)
             {
                 var robots = await GetHostRobotsAsync(current, ct);
+                if (robots.UnavailableReason is { } unavailable)
+                {
+                    return Failure(url, current, robots.UnavailableOutcome, unavailable) with { HostUnavailable = true };
+                }
+
                 if (!robots.Rules.IsAllowed(current))
                 {
-                    return Failure(url, current, FetchOutcome.Blocked, robots.UnavailableReason ?? "blocked by robots.txt");
+                    return Failure(url, current, FetchOutcome.Blocked, "blocked by robots.txt");
                 }
             }
 
@@ -206,7 +215,14 @@ public sealed class PageFetcher
                 }
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-                return await ReadResponseAsync(url, response, conditional, maxBytes, truncate, linked.Token);
+                var hop = await ReadResponseAsync(url, response, conditional, maxBytes, truncate, linked.Token);
+                if (hop.Result.StatusCode is 429 or 503)
+                {
+                    // The server asked us to slow down: wait as long as it says, and space this host's requests wider.
+                    gate.SlowDown(hop.RetryAfter ?? _options.RetryBaseDelay, MaxRetryDelay);
+                }
+
+                return hop;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -215,6 +231,11 @@ public sealed class PageFetcher
             catch (OperationCanceledException)
             {
                 return NetworkFailure(url, $"timed out after {FetchFormat.Duration(_options.Timeout)}");
+            }
+            catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.NameResolutionError)
+            {
+                // A name that does not resolve will not resolve a second later: no retry.
+                return NetworkFailure(url, FetchFormat.OneLine(ex.Message)) with { IsTransient = false };
             }
             catch (HttpRequestException ex)
             {
@@ -270,6 +291,12 @@ public sealed class PageFetcher
 
         if (status is >= 200 and < 300)
         {
+            if (!truncate && _options.AcceptedMediaTypes is { } accepted && result.ContentType is { } type && !accepted.Contains(type))
+            {
+                // Recorded and skipped: the body of a PDF or an image is never downloaded.
+                return new HopResult(result with { Outcome = FetchOutcome.Skipped, Error = $"not a page ({type})" }, null, null, false);
+            }
+
             var body = await ReadBodyAsync(response.Content, maxBytes, truncate, ct);
             return body is null
                 ? new HopResult(result with { Outcome = FetchOutcome.TooLarge, Error = $"response larger than {FetchFormat.Bytes(maxBytes)}" }, null, null, false)

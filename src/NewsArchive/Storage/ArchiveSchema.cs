@@ -9,7 +9,7 @@ namespace NewsArchive.Storage;
 /// </summary>
 internal static class ArchiveSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly string[] Migrations =
     [
@@ -146,6 +146,41 @@ internal static class ArchiveSchema
         );
         CREATE INDEX article_versions_article ON article_versions(article_id, id);
         CREATE INDEX articles_views ON articles(views);
+        """,
+
+        // 3: fetch runs, what each did per site, and the URLs that failed with their reasons.
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL DEFAULT 'running',
+            options TEXT
+        );
+        CREATE TABLE run_sites (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            site_name TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT NOT NULL,
+            discovered INTEGER NOT NULL DEFAULT 0,
+            fetched INTEGER NOT NULL DEFAULT 0,
+            stored INTEGER NOT NULL DEFAULT 0,
+            revisited INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            undated INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            warnings TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (run_id, site_name)
+        ) WITHOUT ROWID;
+        CREATE TABLE run_failures (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            site_name TEXT NOT NULL,
+            url TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX run_failures_run ON run_failures(run_id);
         """,
     ];
 

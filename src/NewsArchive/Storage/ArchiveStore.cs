@@ -326,6 +326,246 @@ public sealed partial class ArchiveStore : IDisposable
         }
     }
 
+    // ---- runs, revisits and sitemap state (the crawler's bookkeeping) ----
+
+    /// <summary>
+    /// Starts a run record. Runs still marked running were killed (the caller holds the <see cref="ArchiveLock"/>,
+    /// so no other run is alive) and are marked so.
+    /// </summary>
+    public long StartRun(DateTimeOffset startedAt, string? options)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using (var killed = Command("UPDATE runs SET status = 'killed' WHERE status = 'running'", transaction))
+            {
+                killed.ExecuteNonQuery();
+            }
+            using var command = Command("INSERT INTO runs(started_at, options) VALUES ($at, $options) RETURNING id", transaction);
+            command.Parameters.AddWithValue("$at", StoredTime.Format(startedAt));
+            command.Parameters.AddWithValue("$options", (object?)options ?? DBNull.Value);
+            var id = (long)command.ExecuteScalar()!;
+            transaction.Commit();
+            return id;
+        }
+    }
+
+    /// <summary>Records what the run did on one site, with its failures; written as soon as the site is done.</summary>
+    public void RecordRunSite(long runId, RunSiteRecord site)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using (var command = Command("""
+                INSERT OR REPLACE INTO run_sites(run_id, site_name, started_at, ended_at, discovered, fetched, stored, revisited,
+                                                 unchanged, skipped, failed, undated, error, warnings)
+                VALUES ($run, $site, $start, $end, $discovered, $fetched, $stored, $revisited, $unchanged, $skipped, $failed,
+                        $undated, $error, $warnings)
+                """, transaction))
+            {
+                command.Parameters.AddWithValue("$run", runId);
+                command.Parameters.AddWithValue("$site", site.Site);
+                command.Parameters.AddWithValue("$start", StoredTime.Format(site.StartedAt));
+                command.Parameters.AddWithValue("$end", StoredTime.Format(site.EndedAt));
+                command.Parameters.AddWithValue("$discovered", site.Discovered);
+                command.Parameters.AddWithValue("$fetched", site.Fetched);
+                command.Parameters.AddWithValue("$stored", site.Stored);
+                command.Parameters.AddWithValue("$revisited", site.Revisited);
+                command.Parameters.AddWithValue("$unchanged", site.Unchanged);
+                command.Parameters.AddWithValue("$skipped", site.Skipped);
+                command.Parameters.AddWithValue("$failed", site.Failed);
+                command.Parameters.AddWithValue("$undated", site.Undated);
+                command.Parameters.AddWithValue("$error", (object?)site.Error ?? DBNull.Value);
+                command.Parameters.AddWithValue("$warnings", JsonSerializer.Serialize(site.Warnings));
+                command.ExecuteNonQuery();
+            }
+            using (var failure = Command("INSERT INTO run_failures(run_id, site_name, url, reason) VALUES ($run, $site, $url, $reason)", transaction))
+            {
+                failure.Parameters.AddWithValue("$run", runId);
+                failure.Parameters.AddWithValue("$site", site.Site);
+                var url = failure.Parameters.Add("$url", SqliteType.Text);
+                var reason = failure.Parameters.Add("$reason", SqliteType.Text);
+                foreach (var item in site.Failures)
+                {
+                    url.Value = item.Url;
+                    reason.Value = item.Reason;
+                    failure.ExecuteNonQuery();
+                }
+            }
+            transaction.Commit();
+        }
+    }
+
+    public void FinishRun(long runId, DateTimeOffset endedAt, string status)
+    {
+        lock (_gate)
+        {
+            using var command = Command("UPDATE runs SET ended_at = $at, status = $status WHERE id = $id");
+            command.Parameters.AddWithValue("$at", StoredTime.Format(endedAt));
+            command.Parameters.AddWithValue("$status", status);
+            command.Parameters.AddWithValue("$id", runId);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Past runs, newest first, with their per-site counts (failures are left out; see <see cref="GetRun"/>).</summary>
+    public IReadOnlyList<RunRecord> ListRuns(int? limit = null)
+    {
+        lock (_gate)
+        {
+            if (!HasTable("runs"))
+            {
+                return [];
+            }
+            using var command = Command("SELECT id, started_at, ended_at, status FROM runs ORDER BY id DESC LIMIT $limit");
+            command.Parameters.AddWithValue("$limit", limit ?? -1);
+            var runs = new List<(long Id, DateTimeOffset Start, DateTimeOffset? End, string Status)>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    runs.Add((reader.GetInt64(0), StoredTime.Parse(reader.GetString(1)) ?? default,
+                        StoredTime.Parse(reader.IsDBNull(2) ? null : reader.GetString(2)), reader.GetString(3)));
+                }
+            }
+            return runs.Select(r => new RunRecord(r.Id, r.Start, r.End, r.Status, ReadRunSites(r.Id))).ToList();
+        }
+    }
+
+    /// <summary>One run with its per-site counts and every failed URL with its reason; null if there is no such run.</summary>
+    public RunRecord? GetRun(long runId)
+    {
+        lock (_gate)
+        {
+            if (!HasTable("runs"))
+            {
+                return null;
+            }
+            using var command = Command("SELECT id, started_at, ended_at, status FROM runs WHERE id = $id");
+            command.Parameters.AddWithValue("$id", runId);
+            RunRecord run;
+            using (var reader = command.ExecuteReader())
+            {
+                if (!reader.Read())
+                {
+                    return null;
+                }
+                run = new RunRecord(reader.GetInt64(0), StoredTime.Parse(reader.GetString(1)) ?? default,
+                    StoredTime.Parse(reader.IsDBNull(2) ? null : reader.GetString(2)), reader.GetString(3), []);
+            }
+            using var failures = Command("SELECT site_name, url, reason FROM run_failures WHERE run_id = $id ORDER BY rowid");
+            failures.Parameters.AddWithValue("$id", runId);
+            var bySite = new List<RunFailure>();
+            using (var reader = failures.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    bySite.Add(new RunFailure(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                }
+            }
+            var sites = ReadRunSites(runId).Select(s => s with { Failures = bySite.Where(f => f.Site == s.Site).ToList() }).ToList();
+            return run with { Sites = sites };
+        }
+    }
+
+    /// <summary>Failure counts of the site in its last finished runs, newest first: what "usual" means for warnings.</summary>
+    public IReadOnlyList<int> RecentFailureCounts(string siteName, int runs)
+    {
+        lock (_gate)
+        {
+            using var command = Command("""
+                SELECT s.failed FROM run_sites s JOIN runs r ON r.id = s.run_id
+                WHERE s.site_name = $site AND r.status IN ('ok', 'failed') ORDER BY r.id DESC LIMIT $runs
+                """);
+            command.Parameters.AddWithValue("$site", siteName);
+            command.Parameters.AddWithValue("$runs", runs);
+            using var reader = command.ExecuteReader();
+            var counts = new List<int>();
+            while (reader.Read())
+            {
+                counts.Add(reader.GetInt32(0));
+            }
+            return counts;
+        }
+    }
+
+    /// <summary>When the stored article with this key was last fetched; null when it is not stored.</summary>
+    public DateTimeOffset? ArticleLastFetched(string urlKey)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT last_fetched FROM articles WHERE url_key = $key");
+            command.Parameters.AddWithValue("$key", urlKey);
+            return StoredTime.Parse(command.ExecuteScalar() as string);
+        }
+    }
+
+    /// <summary>
+    /// Stored articles of the site published (or, undated, first stored) since <paramref name="publishedSince"/> and
+    /// not fetched since <paramref name="fetchedBefore"/>, newest first, with the URL they were fetched from.
+    /// </summary>
+    public IReadOnlyList<RevisitCandidate> RevisitCandidates(long siteId, DateTimeOffset publishedSince, DateTimeOffset fetchedBefore)
+    {
+        lock (_gate)
+        {
+            using var command = Command("""
+                SELECT a.url_key, coalesce(f.fetch_url, a.url), a.last_fetched, f.feed_published
+                FROM articles a LEFT JOIN frontier f ON f.url_key = a.url_key
+                WHERE a.site_id = $site AND a.last_fetched < $before AND coalesce(a.published_utc, a.first_stored) >= $since
+                ORDER BY coalesce(a.published_utc, a.first_stored) DESC, a.id DESC
+                """);
+            command.Parameters.AddWithValue("$site", siteId);
+            command.Parameters.AddWithValue("$before", StoredTime.FormatUtc(fetchedBefore));
+            command.Parameters.AddWithValue("$since", StoredTime.FormatUtc(publishedSince));
+            using var reader = command.ExecuteReader();
+            var result = new List<RevisitCandidate>();
+            while (reader.Read())
+            {
+                result.Add(new RevisitCandidate(reader.GetString(0), new Uri(reader.GetString(1)), StoredTime.Parse(reader.GetString(2)) ?? default,
+                    StoredTime.Parse(reader.IsDBNull(3) ? null : reader.GetString(3))));
+            }
+            return result;
+        }
+    }
+
+    private List<RunSiteRecord> ReadRunSites(long runId)
+    {
+        using var command = Command("""
+            SELECT site_name, started_at, ended_at, discovered, fetched, stored, revisited, unchanged, skipped, failed, undated, error, warnings
+            FROM run_sites WHERE run_id = $id ORDER BY site_name
+            """);
+        command.Parameters.AddWithValue("$id", runId);
+        using var reader = command.ExecuteReader();
+        var sites = new List<RunSiteRecord>();
+        while (reader.Read())
+        {
+            sites.Add(new RunSiteRecord
+            {
+                Site = reader.GetString(0),
+                StartedAt = StoredTime.Parse(reader.GetString(1)) ?? default,
+                EndedAt = StoredTime.Parse(reader.GetString(2)) ?? default,
+                Discovered = reader.GetInt32(3),
+                Fetched = reader.GetInt32(4),
+                Stored = reader.GetInt32(5),
+                Revisited = reader.GetInt32(6),
+                Unchanged = reader.GetInt32(7),
+                Skipped = reader.GetInt32(8),
+                Failed = reader.GetInt32(9),
+                Undated = reader.GetInt32(10),
+                Error = reader.IsDBNull(11) ? null : reader.GetString(11),
+                Warnings = JsonSerializer.Deserialize<string[]>(reader.GetString(12)) ?? [],
+            });
+        }
+        return sites;
+    }
+
+    private bool HasTable(string name)
+    {
+        using var command = Command("SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = $name)");
+        command.Parameters.AddWithValue("$name", name);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
+    }
+
     // ---- storing an article: one transaction ----
 
     /// <summary>Stores or updates one article with its source bytes, links and counters; returns its id.</summary>

@@ -147,6 +147,49 @@ public sealed class PageFetcherDelayTests
     }
 
     [Fact]
+    public async Task FetchAsync_AfterTooManyRequests_HostSpacingDoubles()
+    {
+        var clock = new ManualTimeProvider();
+        var calls = 0;
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            if (context.Request.Path == "/robots.txt")
+            {
+                return Respond(context, 404, "");
+            }
+
+            if (context.Request.Path == "/limited" && Interlocked.Increment(ref calls) == 1)
+            {
+                context.Response.Headers.RetryAfter = "7";
+                return Respond(context, 429, "slow down");
+            }
+
+            return Respond(context, 200, "page");
+        });
+        var options = Manual with { DelayPerHost = TimeSpan.FromSeconds(3), MaxRetries = 1 };
+        using var http = FetchHttpClientBuilder.Create(options);
+        var fetcher = new PageFetcher(http, options, clock);
+        var retryAfter = TimeSpan.FromSeconds(7);
+        var doubled = TimeSpan.FromSeconds(6);
+
+        var limited = fetcher.FetchAsync(server.Url("/limited"), CancellationToken.None);
+        await Eventually.TrueAsync(() => clock.CountTimersDueIn(options.DelayPerHost) == 1, "the pause after robots.txt");
+        clock.Advance(options.DelayPerHost);
+        await Eventually.TrueAsync(() => clock.CountTimersDueIn(retryAfter) == 1, "the Retry-After pause");
+        clock.Advance(retryAfter);
+        Assert.Equal(FetchOutcome.Ok, (await limited).Outcome);
+
+        // The host asked us to slow down: the next request waits twice the configured spacing.
+        var next = fetcher.FetchAsync(server.Url("/next"), CancellationToken.None);
+        await Eventually.TrueAsync(() => clock.CountTimersDueIn(doubled) == 1, "the doubled spacing after a 429");
+        Assert.DoesNotContain("/next", server.RequestedPaths);
+
+        clock.Advance(doubled);
+        Assert.Equal(FetchOutcome.Ok, (await next).Outcome);
+        Assert.Equal(["/robots.txt", "/limited", "/limited", "/next"], server.RequestedPaths);
+    }
+
+    [Fact]
     public async Task FetchAsync_ServerNeverAnswers_NetworkErrorTimedOut()
     {
         var clock = new ManualTimeProvider();

@@ -524,9 +524,46 @@ public sealed class PageFetcherTests
 
         var result = await fetcher.FetchAsync(new Uri($"http://127.0.0.1:{port}/news/1"), CancellationToken.None);
 
-        // robots.txt could not be read, so the host is refused for this run.
+        // No answer at all: the message says the host could not be reached, and the host is refused for this run.
+        Assert.Equal(FetchOutcome.NetworkError, result.Outcome);
+        Assert.True(result.HostUnavailable);
+        Assert.StartsWith($"host 127.0.0.1:{port} could not be reached (", result.Error);
+        Assert.DoesNotContain("robots.txt", result.Error);
+    }
+
+    [Fact]
+    public async Task FetchAsync_RobotsServerError_IsHostUnavailableNotAPageFailure()
+    {
+        await using var server = await LoopbackServer.StartAsync(context =>
+            context.Request.Path == "/robots.txt" ? WriteAsync(context, 503, "busy", "text/plain") : WriteAsync(context, 200, "page"));
+        using var http = FetchHttpClientBuilder.Create(Fast);
+        var fetcher = new PageFetcher(http, Fast, TimeProvider.System);
+
+        var result = await fetcher.FetchAsync(server.Url("/news/1"), CancellationToken.None);
+
         Assert.Equal(FetchOutcome.Blocked, result.Outcome);
-        Assert.StartsWith("robots.txt unavailable", result.Error);
+        Assert.True(result.HostUnavailable);
+        Assert.StartsWith("robots.txt unavailable (HTTP 503", result.Error);
+    }
+
+    [Fact]
+    public async Task FetchAsync_ContentTypeNotAccepted_SkipsWithoutReadingBody()
+    {
+        var big = new string('x', 1024 * 1024);
+        await using var server = await LoopbackServer.StartAsync(context =>
+            context.Request.Path == "/robots.txt" ? NoRobots(context) : WriteAsync(context, 200, big, "application/pdf"));
+        var options = Fast with { AcceptedMediaTypes = FetchOptions.CrawlableMediaTypes, MaxResponseBytes = 1024 };
+        using var http = FetchHttpClientBuilder.Create(options);
+        var fetcher = new PageFetcher(http, options, TimeProvider.System);
+
+        var result = await fetcher.FetchAsync(server.Url("/report"), CancellationToken.None);
+
+        // Skipped by its type, not refused as too large: the body was never read.
+        Assert.Equal(FetchOutcome.Skipped, result.Outcome);
+        Assert.Equal("not a page (application/pdf)", result.Error);
+        Assert.Equal("application/pdf", result.ContentType);
+        Assert.Empty(result.Body);
+        Assert.False(result.HostUnavailable);
     }
 
     private static Task Redirect(HttpContext context, int status, string location)

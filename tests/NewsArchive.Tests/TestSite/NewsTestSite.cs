@@ -45,6 +45,8 @@ public sealed class NewsTestSite : IAsyncDisposable
     private Uri _baseUri = new("http://127.0.0.1/");
     private int _inFlight;
     private int _maxInFlight;
+    private string? _robots;
+    private bool _linkFeed = true;
 
     private NewsTestSite(WebApplication app)
     {
@@ -194,6 +196,25 @@ public sealed class NewsTestSite : IAsyncDisposable
         Change(article.Path, _ => article);
     }
 
+    /// <summary>Serves this text as robots.txt instead of the default; null restores the default.</summary>
+    public void SetRobots(string? robotsText)
+    {
+        lock (_gate)
+        {
+            _robots = robotsText;
+        }
+    }
+
+    /// <summary>Whether pages link the RSS feed with <c>&lt;link rel="alternate"&gt;</c> (default true).</summary>
+    public void SetFeedLinked(bool linked)
+    {
+        lock (_gate)
+        {
+            _linkFeed = linked;
+            _snapshot = null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -260,7 +281,8 @@ public sealed class NewsTestSite : IAsyncDisposable
         {
             return _snapshot ??= new TestSiteSnapshot(
                 _baseUri,
-                _articles.Values.OrderByDescending(a => a.Published).ThenByDescending(a => a.Id).ToList());
+                _articles.Values.OrderByDescending(a => a.Published).ThenByDescending(a => a.Id).ToList(),
+                _linkFeed);
         }
     }
 
@@ -312,21 +334,43 @@ public sealed class NewsTestSite : IAsyncDisposable
 
         var site = Snapshot();
         var path = request.Path.Value is { Length: > 0 } value ? value : "/";
+        string? robots;
+        lock (_gate)
+        {
+            robots = _robots;
+        }
+
         switch (path)
         {
             case TestSiteCatalog.RobotsPath:
-                return WriteAsync(context, 200, "text/plain; charset=utf-8", _utf8.GetBytes(TestSiteFeeds.Robots(site)));
+                return WriteAsync(context, 200, "text/plain; charset=utf-8", _utf8.GetBytes(robots ?? TestSiteFeeds.Robots(site)));
             case TestSiteCatalog.SitemapPath:
-                return WriteAsync(context, 200, "application/xml; charset=utf-8", TestSiteFeeds.Sitemap(site));
+                return WriteConditionalAsync(context, "application/xml; charset=utf-8", TestSiteFeeds.Sitemap(site));
             case TestSiteCatalog.FeedPath:
-                return WriteAsync(context, 200, "application/rss+xml; charset=utf-8", TestSiteFeeds.Rss(site));
+                return WriteConditionalAsync(context, "application/rss+xml; charset=utf-8", TestSiteFeeds.Rss(site));
             case TestSiteCatalog.FeedAsHtmlPath:
-                return WriteAsync(context, 200, HtmlUtf8, TestSiteFeeds.Rss(site));
+                return WriteConditionalAsync(context, HtmlUtf8, TestSiteFeeds.Rss(site));
+            case TestSiteCatalog.AtomPath:
+                return WriteConditionalAsync(context, "application/atom+xml; charset=utf-8", TestSiteFeeds.Atom(site));
+            case TestSiteCatalog.RdfPath:
+                return WriteConditionalAsync(context, "application/rdf+xml; charset=utf-8", TestSiteFeeds.Rdf(site));
+            case TestSiteCatalog.MalformedFeedPath:
+                return WriteConditionalAsync(context, "application/rss+xml; charset=utf-8", TestSiteFeeds.MalformedRss(site));
+            case TestSiteCatalog.SitemapIndexPath:
+                return WriteConditionalAsync(context, "application/xml; charset=utf-8", TestSiteFeeds.SitemapIndex(site));
+            case TestSiteCatalog.NewsSitemapPath:
+                return WriteConditionalAsync(context, "application/xml; charset=utf-8", TestSiteFeeds.NewsSitemap(site));
+            case TestSiteCatalog.GzipSitemapPath:
+                return WriteConditionalAsync(context, "application/x-gzip", TestSiteFeeds.GzipSitemap(site));
+            case TestSiteCatalog.OldSitemapPath:
+                return WriteConditionalAsync(context, "application/xml; charset=utf-8", TestSiteFeeds.OldSitemap(site));
             case TestSiteCatalog.HomePath:
-                return WriteHtmlAsync(context, 200, TestSiteHtml.HomePage(site));
+                return WriteConditionalAsync(context, HtmlUtf8, _utf8.GetBytes(TestSiteHtml.HomePage(site)));
             case TestSiteCatalog.ListingPath:
                 var page = int.TryParse(request.Query[TestSiteCatalog.ListingPageParameter], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1;
-                return WriteHtmlAsync(context, 200, TestSiteHtml.ListingPage(page, site));
+                return WriteConditionalAsync(context, HtmlUtf8, _utf8.GetBytes(TestSiteHtml.ListingPage(page, site)));
+            case TestSiteCatalog.LentaPath:
+                return WriteConditionalAsync(context, HtmlUtf8, _utf8.GetBytes(TestSiteHtml.LentaPage(1, site)));
             case TestSiteCatalog.SlowPath:
                 return SlowAsync(context, site);
             case TestSiteCatalog.ErrorPath:
@@ -345,9 +389,22 @@ public sealed class NewsTestSite : IAsyncDisposable
             return WriteAsync(context, 200, "image/png", Convert.FromBase64String(PixelPngBase64));
         }
 
+        if (path.StartsWith(TestSiteCatalog.LentaPath + "page/", StringComparison.Ordinal)
+            && int.TryParse(path[(TestSiteCatalog.LentaPath.Length + 5)..].TrimEnd('/'), NumberStyles.None, CultureInfo.InvariantCulture, out var lentaPage))
+        {
+            return WriteConditionalAsync(context, HtmlUtf8, _utf8.GetBytes(TestSiteHtml.LentaPage(lentaPage, site)));
+        }
+
         if (site.Find(path) is { } article)
         {
             return WriteArticleAsync(context, article, site);
+        }
+
+        if (path.StartsWith(TestSiteCatalog.ListingPath, StringComparison.Ordinal)
+            && int.TryParse(path[TestSiteCatalog.ListingPath.Length..].TrimEnd('/'), NumberStyles.None, CultureInfo.InvariantCulture, out var aliasId)
+            && site.Articles.FirstOrDefault(a => a.Id == aliasId) is { } aliased)
+        {
+            return WriteArticleAsync(context, aliased, site);
         }
 
         if (!path.EndsWith('/') && site.Find(path + "/") is not null)
@@ -362,7 +419,83 @@ public sealed class NewsTestSite : IAsyncDisposable
     private Task WriteHtmlAsync(HttpContext context, int status, string html) =>
         WriteAsync(context, status, HtmlUtf8, _utf8.GetBytes(html));
 
+    /// <summary>200 with an ETag made from the bytes, or 304 when the client already has them.</summary>
+    private static Task WriteConditionalAsync(HttpContext context, string contentType, byte[] body)
+    {
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(body))[..20] + "\"";
+        context.Response.Headers.ETag = etag;
+        if (IsNotModified(context.Request, etag, DateTimeOffset.MaxValue))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        return WriteAsync(context, 200, contentType, body);
+    }
+
     private Task WriteArticleAsync(HttpContext context, TestArticle article, TestSiteSnapshot site)
+    {
+        var first = CountRequests(context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent()) <= 1;
+        switch (article.Behavior)
+        {
+            case TestResponseBehavior.TooManyRequestsOnce when first:
+                context.Response.Headers.RetryAfter = "1";
+                return WriteAsync(context, StatusCodes.Status429TooManyRequests, "text/plain; charset=utf-8", _utf8.GetBytes("Too Many Requests\n"));
+            case TestResponseBehavior.UnavailableOnce when first:
+                return WriteHtmlAsync(context, StatusCodes.Status503ServiceUnavailable, TestSiteHtml.ErrorPage());
+            case TestResponseBehavior.ResetOnce when first:
+                context.Abort();
+                return Task.CompletedTask;
+            case TestResponseBehavior.Hang:
+                return HangAsync(context);
+            case TestResponseBehavior.RedirectLoop:
+                context.Response.Headers.Location = context.Request.QueryString.HasValue ? article.Path : article.Path + "?r=1";
+                return WriteHtmlAsync(context, StatusCodes.Status302Found, "<html><body>Found</body></html>\n");
+            case TestResponseBehavior.Huge:
+                return WriteHugeAsync(context);
+            case TestResponseBehavior.Pdf:
+                return WriteAsync(context, 200, "application/pdf", _utf8.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"));
+            case TestResponseBehavior.JsShell:
+            case TestResponseBehavior.JsShellOnce when first:
+                return WriteHtmlAsync(context, 200, TestSiteHtml.JsShellPage(article));
+        }
+
+        return WriteArticlePageAsync(context, article, site);
+    }
+
+    private async Task HangAsync(HttpContext context)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app.Lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancel.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up, or the site is stopping.
+        }
+    }
+
+    private static async Task WriteHugeAsync(HttpContext context)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = HtmlUtf8;
+        var chunk = Encoding.ASCII.GetBytes("<p>" + new string('x', 64 * 1024 - 8) + "</p>\n");
+        try
+        {
+            await context.Response.WriteAsync("<!DOCTYPE html><html><body>", context.RequestAborted).ConfigureAwait(false);
+            for (var written = 0L; written < 20L * 1024 * 1024; written += chunk.Length)
+            {
+                await context.Response.Body.WriteAsync(chunk, context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The client stopped reading at its size cap.
+        }
+    }
+
+    private Task WriteArticlePageAsync(HttpContext context, TestArticle article, TestSiteSnapshot site)
     {
         var windows1251 = string.Equals(article.Encoding, "windows-1251", StringComparison.OrdinalIgnoreCase);
         var bytes = (windows1251 ? _windows1251 : _utf8).GetBytes(TestSiteHtml.ArticlePage(article, site));

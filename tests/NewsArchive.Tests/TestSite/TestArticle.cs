@@ -65,6 +65,15 @@ public sealed record TestArticle
     /// <summary>Exactly the text of <c>span.news-date-time</c> on the article page.</summary>
     public string VisibleDate => TestSiteDates.Visible(Published, DateStyle, TestSiteCatalog.ReferenceNow);
 
+    /// <summary>
+    /// Whether listing pages, the home page and sidebars show the article. An unlisted article is found only through
+    /// the feeds and sitemaps (and through related links that name it).
+    /// </summary>
+    public bool Listed { get; init; } = true;
+
+    /// <summary>How the server answers requests for the article page (crawler scenarios: 429, 503, resets, shells...).</summary>
+    public TestResponseBehavior Behavior { get; init; } = TestResponseBehavior.Normal;
+
     /// <summary>Path of the article picture (served as a 1×1 PNG).</summary>
     public string ImagePath => $"/upload/iblock/{Id % 1000:D3}/{Id}.png";
 }

@@ -38,6 +38,59 @@ public static class TestSiteCatalog
     /// <summary>Number of (newest) articles in the feed.</summary>
     public const int FeedItemCount = 8;
 
+    /// <summary>The same items as Atom 1.0; links use <see cref="AliasPath"/>, so the canonical link is needed to de-duplicate.</summary>
+    public const string AtomPath = "/atom/";
+
+    /// <summary>The same items as RSS 1.0 (RDF).</summary>
+    public const string RdfPath = "/rdf/";
+
+    /// <summary>RSS with broken XML (a raw ampersand, an unclosed element) and Russian-style dates, as application/rss+xml.</summary>
+    public const string MalformedFeedPath = "/rss-malformed/";
+
+    /// <summary>A second listing of the listed articles: pagination by <c>/ab/lenta/page/N/</c> and a "Далее" link, no rel=next.</summary>
+    public const string LentaPath = "/ab/lenta/";
+
+    /// <summary>Sitemap index: <see cref="NewsSitemapPath"/>, <see cref="GzipSitemapPath"/> and the stale <see cref="OldSitemapPath"/>.</summary>
+    public const string SitemapIndexPath = "/sitemap-index.xml";
+
+    /// <summary>Google News sitemap: articles of the last two days with news:publication_date and news:title.</summary>
+    public const string NewsSitemapPath = "/sitemaps/news.xml";
+
+    /// <summary>Every article with lastmod, gzipped, served as application/x-gzip.</summary>
+    public const string GzipSitemapPath = "/sitemaps/articles.xml.gz";
+
+    /// <summary>Listed in the index with a 2019 lastmod: a crawler going back to --since never needs it.</summary>
+    public const string OldSitemapPath = "/sitemaps/old-2019.xml";
+
+    /// <summary><c>/ab/news/{id}/</c> serves the article with that id; its canonical link names the real path.</summary>
+    public static string AliasPath(TestArticle article) => $"{ListingPath}{article.Id}/";
+
+    /// <summary>A plausible new article for crawler scenarios, published <paramref name="hoursAgo"/> before <see cref="ReferenceNow"/>.</summary>
+    public static TestArticle ScenarioArticle(string slug, int id, double hoursAgo, TestResponseBehavior behavior = TestResponseBehavior.Normal, bool listed = true) => new()
+    {
+        Path = $"/ab/news/rynok/{slug}/",
+        Id = id,
+        Section = "Рынок",
+        Title = $"Сценарий {slug}: дилеры отчитались о продажах за неделю",
+        Published = ReferenceNow.AddHours(-hoursAgo),
+        DateStyle = TestDateStyle.NumericDateTime,
+        HasPublishedTimeMeta = true,
+        Lead = $"Материал {slug} о продажах автомобилей на прошлой неделе: дилеры фиксируют рост спроса на кроссоверы.",
+        BodyParagraphs =
+        [
+            $"По данным опроса дилеров ({slug}), продажи новых автомобилей на прошлой неделе выросли на 4% к предыдущей. Больше всего заявок пришлось на кроссоверы китайских марок.",
+            "Участники рынка объясняют рост ожиданием повышения цен в апреле и сезонным оживлением спроса. Склады дилеров при этом остаются заполненными на два-три месяца вперёд.",
+            "Аналитики считают, что в ближайшие недели динамика сохранится, если условия автокредитования не изменятся.",
+        ],
+        Author = "Редакция ABReview",
+        Tags = ["дилеры"],
+        ImageCaption = "Фото: ABReview",
+        Views = 100 + id % 100,
+        Comments = 0,
+        Behavior = behavior,
+        Listed = listed,
+    };
+
     public const string RobotsPath = "/robots.txt";
 
     public const string SitemapPath = "/sitemap.xml";

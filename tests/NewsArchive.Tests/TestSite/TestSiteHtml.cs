@@ -117,11 +117,57 @@ internal static class TestSiteHtml
         return Page(site, title, Utf8Meta, head.ToString(), main.ToString());
     }
 
+    /// <summary>
+    /// A second listing (<see cref="TestSiteCatalog.LentaPath"/>): pagination by <c>page/N/</c> paths and a "Далее" link,
+    /// with no rel=next anywhere and no link class naming "next".
+    /// </summary>
+    public static string LentaPage(int requestedPage, TestSiteSnapshot site)
+    {
+        var page = site.ClampPage(requestedPage);
+        var main = new StringBuilder();
+        main.Append("<h1>Лента новостей</h1>\n<ul class=\"lenta\">\n");
+        foreach (var article in site.ListingPage(page))
+        {
+            main.Append(CultureInfo.InvariantCulture, $"<li><span class=\"date\">{TestSiteDates.NumericDate(article.Published)}</span> <a href=\"{article.Path}\">{Encode(article.Title)}</a></li>\n");
+        }
+
+        main.Append("</ul>\n<div class=\"pages\">");
+        if (page < site.ListingPageCount)
+        {
+            main.Append(CultureInfo.InvariantCulture, $"<a href=\"{TestSiteCatalog.LentaPath}page/{page + 1}/\">Далее</a>");
+        }
+
+        main.Append("</div>\n");
+        return Page(site, page == 1 ? "Лента" : $"Лента (страница {page})", Utf8Meta, string.Empty, main.ToString());
+    }
+
+    /// <summary>What a JavaScript-only front end serves: an empty mount point and a script bundle that would write the text.</summary>
+    public static string JsShellPage(TestArticle article)
+    {
+        var bundle = new StringBuilder();
+        for (var i = 0; i < 40; i++)
+        {
+            bundle.Append(CultureInfo.InvariantCulture, $"function m{i}(e,t){{return e&&t?e.map(function(n){{return n.id+t}}):[]}}window.__m{i}=m{i};");
+        }
+
+        var state = "{\"route\":\"" + article.Path + "\",\"id\":" + article.Id.ToString(CultureInfo.InvariantCulture) + "}";
+        return $"""
+            <!DOCTYPE html>
+            <html lang="ru"><head><meta charset="utf-8"><title>{Encode(article.Title)}{TestSiteCatalog.TitleSuffix}</title>
+            <script>window.__INITIAL_STATE__={state};</script>
+            <script>{bundle}</script>
+            </head><body><div id="root"></div>
+            <noscript>Please enable JavaScript to view this site.</noscript>
+            <script src="/static/js/main.4f2a9c.js"></script>
+            </body></html>
+            """;
+    }
+
     public static string HomePage(TestSiteSnapshot site)
     {
         var main = new StringBuilder();
         main.Append("<h1>Новости автомобильного бизнеса</h1>\n<div class=\"main-news\">\n");
-        foreach (var article in site.Articles.Take(TestSiteCatalog.ListingPageSize))
+        foreach (var article in site.Listed.Take(TestSiteCatalog.ListingPageSize))
         {
             main.Append(CultureInfo.InvariantCulture, $"""
                 <div class="main-news-item"><span class="news-date-time">{TestSiteDates.NumericDate(article.Published)}</span> <a href="{article.Path}">{Encode(article.Title)}</a><p>{Encode(article.Lead)}</p></div>
@@ -309,7 +355,7 @@ internal static class TestSiteHtml
             {{charsetMeta}}
             <title>{{Encode(title)}}{{TestSiteCatalog.TitleSuffix}}</title>
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            {{extraHead}}<link rel="alternate" type="application/rss+xml" title="ABReview: лента" href="{{TestSiteCatalog.FeedPath}}">
+            {{extraHead}}{{(site.LinkFeed ? $"<link rel=\"alternate\" type=\"application/rss+xml\" title=\"ABReview: лента\" href=\"{TestSiteCatalog.FeedPath}\">" : "")}}
             <link rel="shortcut icon" href="/favicon.ico" type="image/x-icon">
             <link href="/bitrix/cache/css/s1/abreview/template_styles.css?17408817551234" type="text/css" rel="stylesheet">
             <script src="/bitrix/js/main/core/core.min.js?1740881755221"></script>
@@ -380,13 +426,13 @@ internal static class TestSiteHtml
     private static void AppendSidebar(StringBuilder b, TestSiteSnapshot site)
     {
         b.Append("<aside class=\"sidebar\">\n<div class=\"sidebar-block news-today\">\n<div class=\"sidebar-title\">Новости за сегодня:</div>\n<ul>\n");
-        foreach (var article in site.Articles.Take(SidebarItemCount))
+        foreach (var article in site.Listed.Take(SidebarItemCount))
         {
             b.Append(CultureInfo.InvariantCulture, $"\t<li><span class=\"news-time\">{TestSiteDates.Time(article.Published)}</span> <a href=\"{article.Path}\">{Encode(article.Title)}</a></li>\n");
         }
 
         b.Append("</ul>\n</div>\n<div class=\"sidebar-block popular\">\n<div class=\"sidebar-title\">Популярное</div>\n<ol>\n");
-        var popular = site.Articles.OrderByDescending(a => a.Views).ThenByDescending(a => a.Published).Take(SidebarItemCount);
+        var popular = site.Listed.OrderByDescending(a => a.Views).ThenByDescending(a => a.Published).Take(SidebarItemCount);
         foreach (var article in popular)
         {
             b.Append(CultureInfo.InvariantCulture, $"\t<li><a href=\"{site.Absolute(article.Path)}\">{Encode(article.Title)}</a></li>\n");

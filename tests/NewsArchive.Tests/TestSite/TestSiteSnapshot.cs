@@ -5,19 +5,27 @@ internal sealed class TestSiteSnapshot
 {
     private readonly Dictionary<string, TestArticle> _byPath;
 
-    public TestSiteSnapshot(Uri baseUri, IReadOnlyList<TestArticle> newestFirst)
+    public TestSiteSnapshot(Uri baseUri, IReadOnlyList<TestArticle> newestFirst, bool linkFeed = true)
     {
         BaseUri = baseUri;
         Articles = newestFirst;
+        Listed = newestFirst.Where(a => a.Listed).ToList();
+        LinkFeed = linkFeed;
         _byPath = newestFirst.ToDictionary(a => a.Path, StringComparer.Ordinal);
     }
 
     public Uri BaseUri { get; }
 
-    /// <summary>All articles, newest first.</summary>
+    /// <summary>All articles, newest first: what feeds and sitemaps list.</summary>
     public IReadOnlyList<TestArticle> Articles { get; }
 
-    public int ListingPageCount => Math.Max(1, (Articles.Count + TestSiteCatalog.ListingPageSize - 1) / TestSiteCatalog.ListingPageSize);
+    /// <summary>The articles listing pages, the home page and sidebars show, newest first.</summary>
+    public IReadOnlyList<TestArticle> Listed { get; }
+
+    /// <summary>Whether pages carry <c>&lt;link rel="alternate"&gt;</c> to the RSS feed.</summary>
+    public bool LinkFeed { get; }
+
+    public int ListingPageCount => Math.Max(1, (Listed.Count + TestSiteCatalog.ListingPageSize - 1) / TestSiteCatalog.ListingPageSize);
 
     public TestArticle? Find(string path) => _byPath.GetValueOrDefault(path);
 
@@ -29,6 +37,6 @@ internal sealed class TestSiteSnapshot
     public IReadOnlyList<TestArticle> ListingPage(int page)
     {
         var clamped = ClampPage(page);
-        return Articles.Skip((clamped - 1) * TestSiteCatalog.ListingPageSize).Take(TestSiteCatalog.ListingPageSize).ToList();
+        return Listed.Skip((clamped - 1) * TestSiteCatalog.ListingPageSize).Take(TestSiteCatalog.ListingPageSize).ToList();
     }
 }
