@@ -59,10 +59,11 @@ public sealed class ArticleParser
         var teasers = ListingExtractor.FindTeaserLinks(document, url, context);
 
         PageCleaner.Clean(document);
-        var bodyRoots = ContentExtractor.FindBody(document);
+        var stats = new TextStats(document.DocumentElement);
+        var bodyRoots = ContentExtractor.FindBody(document, stats);
         foreach (var root in bodyRoots)
         {
-            BodyPruner.Prune(root, metadata.Title, context);
+            BodyPruner.Prune(root, metadata.Title, context, stats);
         }
         var body = BodyTextRenderer.Render(bodyRoots);
 

@@ -9,7 +9,7 @@ internal static partial class BodyPruner
     [GeneratedRegex(@"^[\s\d.,:|/·•()+\-]*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CounterLike();
 
-    public static void Prune(IElement root, string? title, ParseContext context)
+    public static void Prune(IElement root, string? title, ParseContext context, TextStats stats)
     {
         foreach (var element in root.QuerySelectorAll("*").ToArray())
         {
@@ -17,24 +17,30 @@ internal static partial class BodyPruner
             {
                 continue;
             }
-            if (ShouldDrop(element, title, context))
+            if (ShouldDrop(element, title, context, stats))
             {
                 element.Remove();
             }
         }
     }
 
-    private static bool ShouldDrop(IElement element, string? title, ParseContext context)
+    private static bool ShouldDrop(IElement element, string? title, ParseContext context, TextStats stats)
     {
         if (element.TagName is "BR" or "IMG" or "HR")
         {
             return false;
         }
-        var text = BodyTextRenderer.Inline(element);
         if (element.TagName == "H1")
         {
             return true;
         }
+        var length = stats.Text(element);
+        if (length > 200 && element.TagName is not ("H2" or "H3"))
+        {
+            // Long blocks are pruned piecewise through their children; reading their text here would be quadratic.
+            return false;
+        }
+        var text = BodyTextRenderer.Inline(element);
         if (title is not null && element.TagName is "H2" or "H3" && string.Equals(text, title, StringComparison.OrdinalIgnoreCase))
         {
             return true;
@@ -50,7 +56,7 @@ internal static partial class BodyPruner
         }
         var isBlock = element.TagName is "DIV" or "P" or "UL" or "OL" or "SECTION" or "TABLE" or "SPAN" or "TIME";
         if (isBlock && text.Length < 200 && element.TagName is not ("P" or "TABLE")
-            && ContentExtractor.LinkDensity(element) > 0.6 && element.QuerySelectorAll("a").Length >= 2)
+            && stats.LinkDensity(element) > 0.6 && element.QuerySelectorAll("a").Length >= 2)
         {
             return true;
         }

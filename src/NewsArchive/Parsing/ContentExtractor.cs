@@ -10,7 +10,7 @@ internal static class ContentExtractor
 {
     private const int MinParagraphLength = 25;
 
-    public static IReadOnlyList<IElement> FindBody(IDocument document)
+    public static IReadOnlyList<IElement> FindBody(IDocument document, TextStats stats)
     {
         var body = document.Body;
         if (body is null)
@@ -18,12 +18,12 @@ internal static class ContentExtractor
             return [];
         }
 
-        var scores = ScoreBlocks(body);
+        var scores = ScoreBlocks(body, stats);
         var scored = BestScored(scores);
-        var semantic = BestSemantic(body);
+        var semantic = BestSemantic(body, stats);
 
         IElement? winner;
-        if (semantic is not null && (scored is null || TextLength(semantic) >= TextLength(scored) * 0.5 || semantic.Contains(scored)))
+        if (semantic is not null && (scored is null || stats.Text(semantic) >= stats.Text(scored) * 0.5 || semantic.Contains(scored)))
         {
             winner = semantic;
         }
@@ -45,7 +45,7 @@ internal static class ContentExtractor
             foreach (var sibling in parent.Children)
             {
                 if (sibling == winner || scores.GetValueOrDefault(sibling) >= threshold
-                    || (sibling.TagName == "P" && LinkDensity(sibling) < 0.25 && TextLength(sibling) > 80))
+                    || (sibling.TagName == "P" && stats.LinkDensity(sibling) < 0.25 && stats.Text(sibling) > 80))
                 {
                     result.Add(sibling);
                 }
@@ -54,7 +54,7 @@ internal static class ContentExtractor
         return result;
     }
 
-    private static IElement? BestSemantic(IElement body)
+    private static IElement? BestSemantic(IElement body, TextStats stats)
     {
         IElement? best = null;
         var bestLength = 0;
@@ -66,15 +66,15 @@ internal static class ContentExtractor
             {
                 continue;
             }
-            var length = ParagraphTextLength(element);
-            if (length < 150 || LinkDensity(element) > 0.5)
+            var length = ParagraphTextLength(element, stats);
+            if (length < 150 || stats.LinkDensity(element) > 0.5)
             {
                 continue;
             }
             // <article>/<main> are weaker hints: they often wrap comments or whole pages.
             var weight = strong ? 1.0 : 0.7;
             var effective = (int)(length * weight);
-            if (effective > bestLength || (best is not null && best.Contains(element) && length >= ParagraphTextLength(best) * 0.85))
+            if (effective > bestLength || (best is not null && best.Contains(element) && length >= ParagraphTextLength(best, stats) * 0.85))
             {
                 best = element;
                 bestLength = Math.Max(effective, bestLength);
@@ -83,7 +83,7 @@ internal static class ContentExtractor
         return best;
     }
 
-    private static Dictionary<IElement, double> ScoreBlocks(IElement body)
+    private static Dictionary<IElement, double> ScoreBlocks(IElement body, TextStats stats)
     {
         var scores = new Dictionary<IElement, double>();
         foreach (var block in body.QuerySelectorAll("p, pre, td, blockquote, li, div, h2, h3, section, article, font, span"))
@@ -93,7 +93,7 @@ internal static class ContentExtractor
             {
                 continue;
             }
-            if (block.TagName == "LI" && block.QuerySelector("a") is not null && LinkDensity(block) > 0.5)
+            if (block.TagName == "LI" && stats.LinkDensity(block) > 0.5)
             {
                 continue;
             }
@@ -117,12 +117,12 @@ internal static class ContentExtractor
                 {
                     weight += 25;
                 }
-                if (Vocabulary.NegativeClass().IsMatch(names))
+                if (Vocabulary.IsNegative(names))
                 {
                     weight -= 25;
                 }
             }
-            scores[element] = (scores[element] + weight) * (1 - LinkDensity(element));
+            scores[element] = (scores[element] + weight) * (1 - stats.LinkDensity(element));
         }
         return scores;
     }
@@ -177,30 +177,5 @@ internal static class ContentExtractor
         return count;
     }
 
-    internal static int TextLength(IElement element) => BodyTextRenderer.Inline(element).Length;
-
-    private static int ParagraphTextLength(IElement element)
-    {
-        var total = 0;
-        foreach (var p in element.QuerySelectorAll("p"))
-        {
-            total += BodyTextRenderer.Inline(p).Length;
-        }
-        return Math.Max(total, OwnText(element).Length);
-    }
-
-    internal static double LinkDensity(IElement element)
-    {
-        var length = TextLength(element);
-        if (length == 0)
-        {
-            return 0;
-        }
-        var links = 0;
-        foreach (var a in element.QuerySelectorAll("a"))
-        {
-            links += BodyTextRenderer.Inline(a).Length;
-        }
-        return Math.Min(1.0, links / (double)length);
-    }
+    private static int ParagraphTextLength(IElement element, TextStats stats) => Math.Max(stats[element].ParagraphText, OwnText(element).Length);
 }

@@ -37,10 +37,11 @@ internal static class PageCleaner
         {
             return;
         }
-        var pageTextLength = Math.Max(1, body.TextContent.Length);
+        var stats = new TextStats(body);
+        var page = stats[body];
         foreach (var element in body.QuerySelectorAll("*").ToArray())
         {
-            if (element.Parent is null || element.TagName is "BODY" or "HTML" || !IsChrome(element, pageTextLength))
+            if (element.Parent is null || element.TagName is "BODY" or "HTML" || !IsChrome(element, stats, page))
             {
                 continue;
             }
@@ -56,19 +57,23 @@ internal static class PageCleaner
         }
     }
 
-    private static bool IsChrome(IElement element, int pageTextLength)
+    private static bool IsChrome(IElement element, TextStats stats, ElementStats page)
     {
         var names = LinkListExtractor.ClassAndId(element);
-        if (names.Length > 0 && Vocabulary.NegativeClass().IsMatch(names) && !Vocabulary.BodyClass().IsMatch(names)
-            && element.TagName is not ("P" or "SPAN" or "A" or "STRONG" or "EM" or "B" or "I"))
+        if (Vocabulary.IsNegative(names) && element.TagName is not ("P" or "SPAN" or "A" or "STRONG" or "EM" or "B" or "I"))
         {
-            // Never drop a wrapper that holds most of the page: vocabulary like "sidebar-layout" is too loose for that.
-            return element.TextContent.Length < pageTextLength * 0.4;
+            // Never drop by name a wrapper that holds most of the page's paragraphs or the marked-up body:
+            // layout classes like "l-sidebar-fixed" or "pane-taxomenu" wrap articles too.
+            var own = stats[element];
+            if ((own.ParagraphText > 400 && own.ParagraphText > page.ParagraphText * 0.4) || own.Text > page.Text * 0.4)
+            {
+                return false;
+            }
+            return own.ParagraphText < 1000 || element.QuerySelector("[itemprop=articleBody], [itemprop=articlebody]") is null;
         }
         if (element.TagName is "DIV" or "P" or "SECTION" or "SPAN" or "LI" or "H2" or "H3" or "H4")
         {
-            var text = element.TextContent;
-            if (text.Length < 300 && Vocabulary.ChromeText().IsMatch(text))
+            if (stats.Text(element) < 300 && Vocabulary.ChromeText().IsMatch(BodyTextRenderer.Inline(element)))
             {
                 return true;
             }

@@ -8,12 +8,21 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"article|content|entry|post|story|text|body|news-detail|detail_text|news-text|material|main|blog|hentry|publication", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex PositiveClass();
 
-    [GeneratedRegex(@"comment|share|social|related|similar|subscri|newsletter|rassylka|banner|advert|\bads?\b|promo|sponsor|tags?\b|tag-|breadcrumb|author-box|widget|sidebar|footer|\bnav|menu|login|auth|signin|register|popup|modal|cookie|masthead|pager|pagination|rating|counter|popular|most-read|also|recommend|teaser|print|toolbar|shoutbox|disqus|outbrain|taboola|jp-relatedposts|meta-nav|skip", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    // Words must start a class name or follow a separator: "subjective commentary" or "left-navigation_page-wrapper" are not chrome by name alone.
+    [GeneratedRegex(@"(^|[\s_-])(comment([^a]|$)|share|sharing|social|related|similar|subscri|newsletter|rassylka|banner|advert|ads?($|[\s_-])|promo|sponsor|tags?($|[\s_-])|tag-?list|tagcloud|breadcrumb|author-?box|about-?author|widget|sidebar|footer|nav|menu|login|auth|signin|register|popup|modal|cookie|masthead|pager|pagination|rating|counter|popular|most-?read|also|recommend|teaser|print|toolbar|shoutbox|disqus|outbrain|taboola|jp-relatedposts|meta-nav|skip)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex NegativeClass();
 
     /// <summary>Classes that name the article body itself, strongest signal after structured data.</summary>
     [GeneratedRegex(@"(^|[\s_-])(news-detail|detail[_-]text|news[_-]text|article[_-]?(body|text|content)|article__(body|text|content)|entry-content|post-content|post-body|post-entry|story-body|story-content|content-text|text-content|articletext|article-text|newstext|news-body|single-content|td-post-content|field-name-body|material-text|b-text|js-mediator-article)($|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex BodyClass();
+
+    /// <summary>Classes blog engines put on the post's own wrapper next to taxonomy classes such as "tag-cars" or "category-news".</summary>
+    [GeneratedRegex(@"(^|\s)(hentry|h-entry|type-post|type-page|status-publish|post-\d+|page-\d+|format-standard)(\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex ArticleWrapperClass();
+
+    /// <summary>Chrome by class/id, unless the names also say article body or post wrapper.</summary>
+    public static bool IsNegative(string names) =>
+        names.Length > 0 && NegativeClass().IsMatch(names) && !BodyClass().IsMatch(names) && !ArticleWrapperClass().IsMatch(names);
 
     [GeneratedRegex(@"по\s+теме|читайте\s+также|читать\s+также|смотрите\s+также|см\.\s+также|похожие|связанн|ещё\s+по\s+теме|еще\s+по\s+теме|другие\s+новости\s+по|related|see\s+also|read\s+also|read\s+more|more\s+on\s+this|you\s+may\s+also|weitere\s+artikel|mehr\s+zum\s+thema|das\s+könnte", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex RelatedHeading();
