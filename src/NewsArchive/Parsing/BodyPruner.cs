@@ -49,6 +49,16 @@ internal static partial class BodyPruner
         {
             return element.QuerySelector("img, table") is null && element.TagName is not ("TD" or "TH");
         }
+        if (text.Length <= 80 && Vocabulary.ChromeLine().IsMatch(text) && element.TagName is not ("TD" or "TH" or "LI"))
+        {
+            return true;
+        }
+        // A leftover "Читайте также:" / "Read more: <link>" line whose list went to the link graph.
+        if (text.Length <= 160 && Vocabulary.RelatedHeading().IsMatch(text) && Vocabulary.RelatedHeading().Match(text).Index < 3
+            && (text.Length <= 50 || stats.LinkDensity(element) > 0.5))
+        {
+            return true;
+        }
         // Bare numbers are views, comments or likes unless inside a sentence.
         if (text.Length <= 20 && CounterLike().IsMatch(text) && element.TagName is not ("TD" or "TH" or "LI"))
         {

@@ -51,6 +51,46 @@ internal static class ContentExtractor
                 }
             }
         }
+        else if (winner.ParentElement is { } parent2)
+        {
+            result = WithLeadAndFigures(winner, parent2, stats);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The body container's siblings that are still the article: the lead or standfirst that
+    /// templates put in its own block before the text (Bitrix .news-preview-text before
+    /// .news-detail-text), and captioned pictures right after it.
+    /// </summary>
+    private static List<IElement> WithLeadAndFigures(IElement winner, IElement parent, TextStats stats)
+    {
+        var result = new List<IElement>();
+        var before = true;
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == winner)
+            {
+                result.Add(sibling);
+                before = false;
+                continue;
+            }
+            var own = stats[sibling];
+            if (own.Text == 0 || own.LinkDensity > 0.3 || own.Text > stats.Text(winner))
+            {
+                continue;
+            }
+            var names = LinkListExtractor.ClassAndId(sibling);
+            if (before && own.Text >= 20 && Vocabulary.LeadClass().IsMatch(names) && !Vocabulary.IsNegative(names))
+            {
+                result.Add(sibling);
+            }
+            else if (!before && own.Text < 300 && (sibling.TagName == "FIGURE" || sibling.QuerySelector("figcaption, [class*=caption]") is not null)
+                && sibling.QuerySelector("img, picture") is not null)
+            {
+                result.Add(sibling);
+            }
+        }
         return result;
     }
 

@@ -24,7 +24,11 @@ internal static partial class Vocabulary
     public static bool IsNegative(string names) =>
         names.Length > 0 && NegativeClass().IsMatch(names) && !BodyClass().IsMatch(names) && !ArticleWrapperClass().IsMatch(names);
 
-    [GeneratedRegex(@"по\s+теме|читайте\s+также|читать\s+также|смотрите\s+также|см\.\s+также|похожие|связанн|ещё\s+по\s+теме|еще\s+по\s+теме|другие\s+новости\s+по|related|see\s+also|read\s+also|read\s+more|more\s+on\s+this|you\s+may\s+also|weitere\s+artikel|mehr\s+zum\s+thema|das\s+könnte", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    /// <summary>Blocks holding an article's lead or standfirst, kept with the body.</summary>
+    [GeneratedRegex(@"(^|[\s_-])(lead|preview-?text|preview_text|intro|standfirst|subtitle|subhead|summary|anons|annotation|excerpt|description|deck|dek|announce)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex LeadClass();
+
+    [GeneratedRegex(@"по\s+теме|читайте\s+также|читать\s+также|смотрите\s+также|см\.\s+также|похожие|связанн|ещё\s+по\s+теме|еще\s+по\s+теме|другие\s+новости\s+по|related|see\s+also|read\s+also|read\s+more|also\s+read|more\s+from|recommended|auch\s+interessant|lesen\s+sie\s+(auch|mehr)|weitere\s+beiträge|weitere\s+artikel|könnte\s+(dich|sie|euch)\s+auch|mehr\s+zum\s+thema|more\s+on\s+this|you\s+may\s+also|weitere\s+artikel|mehr\s+zum\s+thema|das\s+könnte", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex RelatedHeading();
 
     [GeneratedRegex(@"новости\s+за|за\s+сегодня|последние\s+новости|лента\s+новостей|популярн|самое\s+читаемое|самое\s+интересное|читаемое|обсуждаемое|главное|новости\s+компаний|most\s+read|popular|latest|trending|top\s+stories|meistgelesen|neueste", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
@@ -33,6 +37,10 @@ internal static partial class Vocabulary
     /// <summary>Short blocks starting with these are chrome whatever their markup.</summary>
     [GeneratedRegex(@"^\s*(вход\s+на\s+сайт|войти|чтобы\s+оставл|для\s+того\s+чтобы\s+оставить|оставить\s+комментарий|комментарии\s*(\(\d+\))?\s*$|добавить\s+комментарий|подпис(аться|ывайтесь)|рассылка|поделиться|реклама|забыли\s+пароль|регистрация|авторизуйтесь|share\b|subscribe|sign\s+up|log\s+in|leave\s+a\s+(comment|reply)|related\s+posts)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex ChromeText();
+
+    /// <summary>A whole short line that is page furniture: ad labels, share and print prompts, photo credits, reading time.</summary>
+    [GeneratedRegex(@"^\s*((реклама|advertisement|anzeige|werbung|sponsored|публикуется\s+на\s+правах\s+рекламы|share|teilen|tweet|drucken|print|kommentieren|kommentare|comments?|комментарии|поделиться|\d+\s+min(ute)?s?\s+read|lesezeit:?.*)[\s.:!]*|((фото|источник\s+фото|foto|fotos|photo|photos|bild|bilder|credit|image|quelle|titelbild|beitragsbild|picture)\s*:.*))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex ChromeLine();
 
     [GeneratedRegex(@"view|просмотр|prosmotr|shows|hits|eye|read-count|views-count", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex ViewsClass();
