@@ -60,7 +60,7 @@ internal static class PageCleaner
     private static bool IsChrome(IElement element, TextStats stats, ElementStats page)
     {
         var names = LinkListExtractor.ClassAndId(element);
-        if (Vocabulary.IsNegative(names) && element.TagName is not ("P" or "SPAN" or "A" or "STRONG" or "EM" or "B" or "I"))
+        if (Vocabulary.IsNegative(names) && element.TagName is not ("P" or "A" or "STRONG" or "EM" or "B" or "I"))
         {
             // Never drop by name a wrapper that holds most of the page's paragraphs or the marked-up body:
             // layout classes like "l-sidebar-fixed" or "pane-taxomenu" wrap articles too.

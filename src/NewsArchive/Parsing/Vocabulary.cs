@@ -9,7 +9,7 @@ internal static partial class Vocabulary
     public static partial Regex PositiveClass();
 
     // Words must start a class name or follow a separator: "subjective commentary" or "left-navigation_page-wrapper" are not chrome by name alone.
-    [GeneratedRegex(@"(^|[\s_-])(comment([^a]|$)|share|sharing|social|related|similar|subscri|newsletter|rassylka|banner|advert|ads?($|[\s_-])|promo|sponsor|tags?($|[\s_-])|tag-?list|tagcloud|breadcrumb|author-?box|about-?author|widget|sidebar|footer|nav|menu|login|auth|signin|register|popup|modal|cookie|masthead|pager|pagination|rating|counter|popular|most-?read|also|recommend|teaser|print|toolbar|shoutbox|disqus|outbrain|taboola|jp-relatedposts|meta-nav|skip)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(^|[\s_-])(comment([^a]|$)|share|sharing|social|related|similar|subscri|newsletter|rassylka|banner|advert|ads?($|[\s_-])|promo|sponsor|tags?($|[\s_-])|tag-?list|tagcloud|breadcrumb|author-?box|about-?author|widget|sidebar|footer|nav|menu|login|auth|signin|register|popup|modal|cookie|masthead|pager|pagination|rating|counter|popular|most-?read|also|recommend|teaser|print|toolbar|shoutbox|disqus|outbrain|taboola|jp-relatedposts|meta-nav|skip|post-?meta|entry-?meta|article-?meta|postmetadata|byline|copyright|disclaimer|disclosure|next-?post|prev-?post|post-?nav|nextstory|read-?more|more-?link|credit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex NegativeClass();
 
     /// <summary>Classes that name the article body itself, strongest signal after structured data.</summary>
