@@ -61,37 +61,70 @@ internal static class ContentExtractor
     /// <summary>
     /// The body container's siblings that are still the article: the lead or standfirst that
     /// templates put in its own block before the text (Bitrix .news-preview-text before
-    /// .news-detail-text), and captioned pictures right after it.
+    /// .news-detail-text, p.lead in an article header), and captioned pictures right after it.
     /// </summary>
     private static List<IElement> WithLeadAndFigures(IElement winner, IElement parent, TextStats stats)
     {
         var result = new List<IElement>();
-        var before = true;
+        var after = false;
         foreach (var sibling in parent.Children)
         {
             if (sibling == winner)
             {
                 result.Add(sibling);
-                before = false;
+                after = true;
                 continue;
             }
             var own = stats[sibling];
-            if (own.Text == 0 || own.LinkDensity > 0.3 || own.Text > stats.Text(winner))
-            {
-                continue;
-            }
-            var names = LinkListExtractor.ClassAndId(sibling);
-            if (before && own.Text >= 20 && Vocabulary.LeadClass().IsMatch(names) && !Vocabulary.IsNegative(names))
-            {
-                result.Add(sibling);
-            }
-            else if (!before && own.Text < 300 && (sibling.TagName == "FIGURE" || sibling.QuerySelector("figcaption, [class*=caption]") is not null)
+            if (after && own.Text is > 0 and < 300 && own.LinkDensity < 0.3
+                && (sibling.TagName == "FIGURE" || sibling.QuerySelector("figcaption, [class*=caption]") is not null)
                 && sibling.QuerySelector("img, picture") is not null)
             {
                 result.Add(sibling);
             }
         }
+        if (FindLead(winner, stats) is { } lead)
+        {
+            result.Insert(0, lead);
+        }
         return result;
+    }
+
+    /// <summary>The nearest lead-named block before the body, looking a few levels up.</summary>
+    private static IElement? FindLead(IElement winner, TextStats stats)
+    {
+        var node = winner;
+        for (var level = 0; level < 4 && node is not null && node.TagName != "BODY"; level++, node = node.ParentElement)
+        {
+            var checkedSiblings = 0;
+            for (var sibling = node.PreviousElementSibling; sibling is not null && checkedSiblings < 6; sibling = sibling.PreviousElementSibling, checkedSiblings++)
+            {
+                var own = stats[sibling];
+                if (own.Text == 0 || own.Text > 2000)
+                {
+                    continue;
+                }
+                if (IsLead(sibling, stats))
+                {
+                    return sibling;
+                }
+                foreach (var inner in sibling.QuerySelectorAll("p[class], div[class]"))
+                {
+                    if (IsLead(inner, stats))
+                    {
+                        return inner;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static bool IsLead(IElement element, TextStats stats)
+    {
+        var own = stats[element];
+        var names = LinkListExtractor.ClassAndId(element);
+        return own.Text >= 30 && own.LinkDensity < 0.3 && Vocabulary.LeadClass().IsMatch(names) && !Vocabulary.NegativeClass().IsMatch(names);
     }
 
     private static IElement? BestSemantic(IElement body, TextStats stats)

@@ -50,7 +50,7 @@ internal static class PageCleaner
         foreach (var header in body.QuerySelectorAll("header").ToArray())
         {
             // A page header holds menus; an article's own <header> holds its title and date, harmless for the body.
-            if (header.Closest("article") is null)
+            if (header.Closest("article") is null && header.QuerySelector("[class*=lead], [class*=intro], [class*=teaser], [class*=standfirst]") is null)
             {
                 header.Remove();
             }
