@@ -35,6 +35,11 @@ internal static partial class BodyPruner
             return true;
         }
         var length = stats.Text(element);
+        if (element.TagName is "DIV" or "UL" or "OL" or "SECTION" or "TABLE" && stats.LinkDensity(element) > 0.75 && element.QuerySelectorAll("a").Length >= 3)
+        {
+            // A list of links inside the body whatever its size: a playlist, a teaser grid, a tag cloud.
+            return true;
+        }
         if (length > 200 && element.TagName is not ("H2" or "H3"))
         {
             // Long blocks are pruned piecewise through their children; reading their text here would be quadratic.

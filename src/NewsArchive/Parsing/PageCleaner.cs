@@ -8,7 +8,7 @@ internal static class PageCleaner
     private const string AlwaysRemoved =
         "script, style, noscript, template, svg, iframe, object, embed, canvas, form, button, input, select, textarea, "
         + "nav, footer, aside, dialog, [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], "
-        + "[role=complementary], [role=dialog]";
+        + "[role=complementary], [role=dialog], .visually-hidden, .sr-only, .screen-reader-text, .d-none, .hidden, .hide";
 
     public static void Clean(IDocument document)
     {
