@@ -96,6 +96,7 @@ public sealed class ArticleParser
             (published, source) = (feedDate, DateSource.Feed);
         }
 
+        published = DateOnlyFromEast(published);
         return new ParsedPage
         {
             Url = url,
@@ -106,7 +107,7 @@ public sealed class ArticleParser
             Body = body,
             Published = published,
             PublishedSource = source,
-            Modified = dates.Modified,
+            Modified = DateOnlyFromEast(dates.Modified),
             Authors = metadata.Authors,
             Views = views,
             Comments = comments,
@@ -114,6 +115,20 @@ public sealed class ArticleParser
             FeedUrls = metadata.FeedUrls,
             NextPageUrls = nextPages,
         };
+    }
+
+    /// <summary>
+    /// "2021-11-04T23:00:00Z" is a bare date entered in a zone east of UTC (midnight of 5 November
+    /// at +01:00) that the CMS stored as UTC: it is read back as that midnight.
+    /// </summary>
+    private static DateTimeOffset? DateOnlyFromEast(DateTimeOffset? date)
+    {
+        if (date is not { Offset.Ticks: 0, Minute: 0, Second: 0, Millisecond: 0, Hour: >= 20 } utc)
+        {
+            return date;
+        }
+        var offset = TimeSpan.FromHours(24 - utc.Hour);
+        return utc.ToOffset(offset);
     }
 
     private static PageKind DecideKind(Uri url, PageMetadata metadata, string body, IReadOnlyList<Uri> nextPages, IReadOnlyList<PageLink> teasers)
