@@ -47,7 +47,7 @@ public sealed class ArticleParser
         var dates = _dates.Extract(document, url, context.Now, context.SiteZone);
         var (views, comments) = CounterExtractor.Extract(document);
         var nextPages = ListingExtractor.FindNextPages(document, url);
-        var lists = LinkListExtractor.Extract(document, url, context);
+        var lists = LinkListExtractor.Extract(document, url, context, new TextStats(document.DocumentElement));
         foreach (var list in lists)
         {
             foreach (var element in list.Elements)

@@ -39,9 +39,10 @@ internal static class PageCleaner
         }
         var stats = new TextStats(body);
         var page = stats[body];
+        var title = body.QuerySelector("h1");
         foreach (var element in body.QuerySelectorAll("*").ToArray())
         {
-            if (element.Parent is null || element.TagName is "BODY" or "HTML" || !IsChrome(element, stats, page))
+            if (element.Parent is null || element.TagName is "BODY" or "HTML" || !IsChrome(element, stats, page, title))
             {
                 continue;
             }
@@ -50,14 +51,15 @@ internal static class PageCleaner
         foreach (var header in body.QuerySelectorAll("header").ToArray())
         {
             // A page header holds menus; an article's own <header> holds its title and date, harmless for the body.
-            if (header.Closest("article") is null && header.QuerySelector("[class*=lead], [class*=intro], [class*=teaser], [class*=standfirst]") is null)
+            var share = stats[header].Text;
+            if (header.Closest("article") is null && share < page.Text * 0.4 && header.QuerySelector("[class*=lead], [class*=intro], [class*=teaser], [class*=standfirst]") is null)
             {
                 header.Remove();
             }
         }
     }
 
-    private static bool IsChrome(IElement element, TextStats stats, ElementStats page)
+    private static bool IsChrome(IElement element, TextStats stats, ElementStats page, IElement? title)
     {
         var names = LinkListExtractor.ClassAndId(element);
         if (Vocabulary.IsNegative(names) && element.TagName is not ("P" or "A" or "STRONG" or "EM" or "B" or "I"))
@@ -65,7 +67,8 @@ internal static class PageCleaner
             // Never drop by name a wrapper that holds most of the page's paragraphs or the marked-up body:
             // layout classes like "l-sidebar-fixed" or "pane-taxomenu" wrap articles too.
             var own = stats[element];
-            if ((own.ParagraphText > 400 && own.ParagraphText > page.ParagraphText * 0.4) || own.Text > page.Text * 0.4)
+            if ((own.ParagraphText > 400 && own.ParagraphText > page.ParagraphText * 0.4) || own.Text > page.Text * 0.4
+                || (own.ParagraphText > 300 && title is not null && element.Contains(title)))
             {
                 return false;
             }
