@@ -64,6 +64,11 @@ internal static partial class BodyPruner
         {
             return true;
         }
+        // A heading that is wholly a link is another story's teaser, not a subheading of this one.
+        if (element.TagName is "H2" or "H3" or "H4" or "H5" or "H6" && stats.LinkDensity(element) > 0.9 && element.QuerySelector("a[href]") is not null)
+        {
+            return true;
+        }
         // Bare numbers are views, comments or likes unless inside a sentence.
         if (text.Length <= 20 && CounterLike().IsMatch(text) && element.TagName is not ("TD" or "TH" or "LI"))
         {

@@ -9,7 +9,7 @@ internal static partial class Vocabulary
     public static partial Regex PositiveClass();
 
     // Words must start a class name or follow a separator: "subjective commentary" or "left-navigation_page-wrapper" are not chrome by name alone.
-    [GeneratedRegex(@"(^|[\s_-])(comment([^a]|$)|share|sharing|social|related|similar|subscri|newsletter|rassylka|banner|advert|ads?($|[\s_-])|promo($|[\s_-]|box|block|tion)|sponsor|tags?($|[\s_-])|tag-?list|tagcloud|breadcrumb|author[-_]?box|about-?author|widget|sidebar|footer|nav|menu|login|auth|signin|register|popup|modal|cookie|masthead|pager|pagination|rating|counter|popular|most-?read|also|recommend|teaser([^-_]|$)|toolbar|shoutbox|disqus|outbrain|taboola|jp-relatedposts|meta-nav|skip|post-?meta|entry-?meta|article-?meta|postmetadata|byline|copyright|disclaimer|disclosure|next-?post|prev-?post|post-?nav|nextstory|read-?more|more-?link|credit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(^|[\s_-])(comment([^a]|$)|share|sharing|social|related|similar|subscri|newsletter|rassylka|banner|advert|ads?($|[\s_-])|promo($|[\s_-]|box|block|tion)|sponsor|tags?($|[\s_-])|tag-?list|tagcloud|breadcrumb|author[-_]?(box|bio|info|desc|details|profile)|about-?(the-?)?author|sabox|widget|sidebar|footer|nav|menu|login|auth|signin|register|pop-?up|modal|cookie|consent|gdpr|content-blocker|masthead|pager|pagination|rating|counter|popular|most-?read|also|recommend|teaser([^-_]|$)|toolbar|shoutbox|disqus|outbrain|taboola|jp-relatedposts|meta-nav|skip|post-?meta|entry-?meta|article-?meta|postmetadata|byline|copyright|disclaimer|disclosure|next-?post|prev-?post|post-?nav|nextstory|read-?more|more-?link|credit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex NegativeClass();
 
     /// <summary>Classes that name the article body itself, strongest signal after structured data.</summary>
@@ -40,7 +40,7 @@ internal static partial class Vocabulary
     public static partial Regex ChromeText();
 
     /// <summary>A whole short line that is page furniture: ad labels, share and print prompts, photo credits, reading time.</summary>
-    [GeneratedRegex(@"^\s*((реклама|advertisement|anzeige|werbung|sponsored|публикуется\s+на\s+правах\s+рекламы|share|teilen|tweet|drucken|print|kommentieren|kommentare|comments?|комментарии|поделиться|\d+\s+min(ute)?s?\s+read|lesezeit:?.*)[\s.:!]*|((фото|источник\s+фото|foto|fotos|photo|photos|bild|bilder|credit|image|quelle|titelbild|beitragsbild|picture)\s*:.*))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\s*((реклама|advertisement|anzeige|werbung|sponsored|публикуется\s+на\s+правах\s+рекламы|share|teilen|tweet|drucken|print|kommentieren|kommentare|comments?|комментарии|поделиться|\d+\s+min(ute)?s?\s+read|lesezeit:?.*|zurück(\s+zu[rm]?\s+.{0,40})?|back\s+to\s+.{0,40}|назад|вернуться.{0,40}|возврат\s+к\s+.{0,30}|drukuj|kommentare?\s+schreiben|write\s+a\s+comment|print\s+this.{0,20}|версия\s+для\s+печати|распечатать)[\s.:!»›→<«‹←]*|((фото|источник\s+фото|foto|fotos|photo|photos|bild|bilder|credit|image|quelle|titelbild|beitragsbild|picture)\s*:.*))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex ChromeLine();
 
     [GeneratedRegex(@"view|просмотр|prosmotr|shows|hits|eye|read-count|views-count", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
