@@ -49,6 +49,10 @@ internal static class ContentExtractor
                 {
                     result.Add(sibling);
                 }
+                else
+                {
+                    AddFigures(sibling, stats, result, result.Contains(winner));
+                }
             }
         }
         else if (winner.ParentElement is { } parent2)
@@ -66,28 +70,55 @@ internal static class ContentExtractor
     private static List<IElement> WithLeadAndFigures(IElement winner, IElement parent, TextStats stats)
     {
         var result = new List<IElement>();
-        var after = false;
         foreach (var sibling in parent.Children)
         {
             if (sibling == winner)
             {
                 result.Add(sibling);
-                after = true;
                 continue;
             }
-            var own = stats[sibling];
-            if (after && own.Text is > 0 and < 300 && own.LinkDensity < 0.3
-                && (sibling.TagName == "FIGURE" || sibling.QuerySelector("figcaption, [class*=caption]") is not null)
-                && sibling.QuerySelector("img, picture") is not null)
-            {
-                result.Add(sibling);
-            }
+            AddFigures(sibling, stats, result, result.Contains(winner));
         }
-        if (FindLead(winner, stats) is { } lead)
+        if (FindLead(winner, stats) is { } lead && !result.Contains(lead))
         {
             result.Insert(0, lead);
         }
         return result;
+    }
+
+    /// <summary>
+    /// A captioned picture after the text, or the captioned figures of a gallery without its navigation.
+    /// A single picture before the text is the page's header image, whose caption is usually a credit.
+    /// </summary>
+    private static void AddFigures(IElement sibling, TextStats stats, List<IElement> result, bool afterText)
+    {
+        var own = stats[sibling];
+        if (own.Text == 0 || own.Text > 3000 || own.LinkDensity > 0.3)
+        {
+            return;
+        }
+        if (!afterText)
+        {
+            var gallery = sibling.QuerySelectorAll("figure").Where(f => f.QuerySelector("figcaption") is not null && stats.LinkDensity(f) < 0.3).ToList();
+            if (gallery.Count >= 2)
+            {
+                result.AddRange(gallery);
+            }
+            return;
+        }
+        if (sibling.TagName == "FIGURE" || (own.Text < 300 && sibling.QuerySelector("img, picture") is not null
+            && sibling.QuerySelector("figcaption, [class*=caption]") is not null && sibling.QuerySelector("figure") is null))
+        {
+            result.Add(sibling);
+            return;
+        }
+        foreach (var figure in sibling.QuerySelectorAll("figure"))
+        {
+            if (figure.QuerySelector("figcaption") is not null && stats.LinkDensity(figure) < 0.3)
+            {
+                result.Add(figure);
+            }
+        }
     }
 
     /// <summary>The nearest lead-named block before the body, looking a few levels up.</summary>

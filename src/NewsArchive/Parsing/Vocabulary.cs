@@ -32,7 +32,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"по\s+теме|читайте\s+также|читать\s+также|смотрите\s+также|см\.\s+также|похожие|связанн|ещё\s+по\s+теме|еще\s+по\s+теме|другие\s+новости\s+по|related|see\s+also|read\s+also|read\s+more|also\s+read|more\s+from|recommended|auch\s+interessant|lesen\s+sie\s+(auch|mehr)|weitere\s+beiträge|weitere\s+artikel|könnte\s+(dich|sie|euch)\s+auch|mehr\s+zum\s+thema|relacionad|lea\s+también|ver\s+también|más\s+sobre|czytaj\s+(więcej|też|także)|zobacz\s+(też|także)|à\s+lire\s+aussi|lire\s+aussi|voir\s+aussi|leggi\s+anche|more\s+on\s+this|you\s+may\s+also|weitere\s+artikel|mehr\s+zum\s+thema|das\s+könnte", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex RelatedHeading();
 
-    [GeneratedRegex(@"новости\s+за|за\s+сегодня|последние\s+новости|лента\s+новостей|популярн|самое\s+читаемое|самое\s+интересное|читаемое|обсуждаемое|главное|новости\s+компаний|most\s+read|popular|latest|trending|top\s+stories|meistgelesen|neueste", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"новости\s+за|за\s+сегодня|последние\s+новости|лента\s+новостей|популярн|самое\s+читаемое|самое\s+интересное|читаемое|обсуждаемое|главное|свежие\s+записи|последние\s+записи|recent\s+posts|recent\s+entries|новости\s+компаний|most\s+read|popular|latest|trending|top\s+stories|meistgelesen|neueste", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex SidebarHeading();
 
     /// <summary>Short blocks starting with these are chrome whatever their markup.</summary>
