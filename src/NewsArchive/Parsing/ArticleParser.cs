@@ -12,6 +12,7 @@ namespace NewsArchive.Parsing;
 public sealed class ArticleParser
 {
     private const int MinArticleBodyLength = 200;
+    private const int ArticleTextLength = 600;
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
     private readonly DateExtractor _dates = new();
 
@@ -83,7 +84,8 @@ public sealed class ArticleParser
             }
         }
 
-        var kind = DecideKind(url, metadata, body, nextPages, teasers);
+        var bodyLinkText = links.Where(l => l.Kind == LinkKind.Body).Sum(l => l.AnchorText?.Length ?? 0);
+        var kind = DecideKind(url, metadata, body, bodyLinkText, nextPages, teasers);
         if (kind == PageKind.Listing)
         {
             links.AddRange(teasers);
@@ -131,10 +133,20 @@ public sealed class ArticleParser
         return utc.ToOffset(offset);
     }
 
-    private static PageKind DecideKind(Uri url, PageMetadata metadata, string body, IReadOnlyList<Uri> nextPages, IReadOnlyList<PageLink> teasers)
+    private static PageKind DecideKind(Uri url, PageMetadata metadata, string body, int bodyLinkText, IReadOnlyList<Uri> nextPages, IReadOnlyList<PageLink> teasers)
     {
         if (metadata.DeclaresArticle && body.Length >= 100)
         {
+            return PageKind.Article;
+        }
+        if (teasers.Count >= 3 && bodyLinkText >= body.Length * 0.25)
+        {
+            // The "body" is headlines with a line each: a listing, or a tag page without pagination.
+            return PageKind.Listing;
+        }
+        if (body.Length >= ArticleTextLength && metadata.Title is not null)
+        {
+            // Real running text wins over pagination and teaser links in the page's sidebars: skipping an article costs more.
             return PageKind.Article;
         }
         var paginated = nextPages.Count > 0 || Vocabulary.PaginationUrl().IsMatch(url.PathAndQuery);

@@ -112,9 +112,9 @@ internal sealed class BodyTextRenderer
         {
             return;
         }
-        if (tag is "LI" or "DT" or "DD")
+        if (tag is "LI" or "DT" or "DD" or "TR")
         {
-            // List items on their own lines; the list as a whole is one paragraph.
+            // List items and table rows on their own lines; the list or table as a whole is one paragraph.
             EndLine();
             foreach (var child in element.ChildNodes)
             {
