@@ -9,6 +9,10 @@ internal static partial class BodyPruner
     [GeneratedRegex(@"^[\s\d.,:|/·•()+\-]*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CounterLike();
 
+    /// <summary>"Дата: 14.02.2026", "Опубликовано 3 марта": the label before a date line.</summary>
+    [GeneratedRegex(@"^\s*(дата|дата\s+публикации|опубликовано|добавлено|обновлено|date|datum|published|posted|updated|veröffentlicht|stand)(\s+(am|on|от))?\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DateLabel();
+
     public static void Prune(IElement root, string? title, ParseContext context, TextStats stats)
     {
         foreach (var element in root.QuerySelectorAll("*").ToArray())
@@ -46,7 +50,7 @@ internal static partial class BodyPruner
             return false;
         }
         var text = BodyTextRenderer.Inline(element);
-        if (title is not null && element.TagName is "H2" or "H3" && string.Equals(text, title, StringComparison.OrdinalIgnoreCase))
+        if (title is not null && text.Length == title.Length && string.Equals(text, title, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
@@ -80,8 +84,8 @@ internal static partial class BodyPruner
         {
             return true;
         }
-        if (element.TagName is "TIME" or "SPAN" or "DIV" or "P" && text.Length <= 40
-            && DateTextParser.Parse(text, context.Now, context.SiteZone) is not null && !HasSentence(text))
+        if (element.TagName is "TIME" or "SPAN" or "DIV" or "P" or "FONT" or "SMALL" or "EM" or "I" && text.Length <= 40
+            && DateTextParser.Parse(DateLabel().Replace(text, ""), context.Now, context.SiteZone) is not null && !HasSentence(text))
         {
             return true;
         }

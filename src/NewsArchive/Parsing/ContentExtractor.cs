@@ -54,6 +54,10 @@ internal static class ContentExtractor
                     AddFigures(sibling, stats, result, result.Contains(winner));
                 }
             }
+            if (FindLead(winner, stats) is { } lead && !result.Any(r => r.Contains(lead)))
+            {
+                result.Insert(0, lead);
+            }
         }
         else if (winner.ParentElement is { } parent2)
         {

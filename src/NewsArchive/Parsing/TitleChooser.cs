@@ -120,6 +120,12 @@ internal static partial class TitleChooser
                     return string.Join(separator, kept).Trim();
                 }
             }
+            if (parts.Length >= 3 && parts.MaxBy(p => p.Length) is { } longest && longest.Trim().Length >= 15
+                && parts.All(p => p == longest || p.Length * 2 <= longest.Length))
+            {
+                // "Headline :: Section :: Site": the headline is the one long part.
+                return longest.Trim();
+            }
             var first = parts[0].Trim();
             var last = parts[^1].Trim();
             // The site name is the short end; a title is kept whole when no end is clearly shorter.
