@@ -88,6 +88,8 @@ public sealed class ArticleParser
         var kind = DecideKind(url, metadata, body, bodyLinkText, nextPages, teasers);
         if (kind == PageKind.Listing)
         {
+            // A listing's links are its teasers. Its date stays: a page called a listing by mistake keeps it.
+            links.RemoveAll(l => l.Kind == LinkKind.Body);
             links.AddRange(teasers);
         }
 

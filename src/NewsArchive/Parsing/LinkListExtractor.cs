@@ -55,6 +55,11 @@ internal static class LinkListExtractor
             return null;
         }
         var (heading, headingElement) = FindHeading(container, stats);
+        if (heading is null && container.TagName is not ("UL" or "OL") && container.QuerySelector("ul, ol") is { } inner)
+        {
+            // A sidebar block named by its class: its list's own heading ("Новости за сегодня:") names it better.
+            (heading, headingElement) = FindHeading(inner, stats);
+        }
         var kind = Classify(container, heading);
         if (kind is null)
         {

@@ -49,7 +49,7 @@ internal static class ListingExtractor
         var pageKey = UrlNormalizer.NormalizeString(pageUrl);
         foreach (var anchor in document.QuerySelectorAll("a[href]"))
         {
-            if (anchor.Closest("nav, header, footer, [role=navigation], .menu, .breadcrumbs, .breadcrumb") is not null)
+            if (anchor.Closest("nav, header, footer, [role=navigation], .menu, .breadcrumbs, .breadcrumb, [class*=footer], [id*=footer], [class*=menu]") is not null)
             {
                 continue;
             }
