@@ -46,9 +46,10 @@ public sealed class ArticleParser
     {
         var metadata = MetadataExtractor.Extract(document, url);
         var dates = _dates.Extract(document, url, context.Now, context.SiteZone);
-        var (views, comments) = CounterExtractor.Extract(document);
+        var pageStats = new TextStats(document.DocumentElement);
+        var (views, comments) = CounterExtractor.Extract(document, pageStats);
         var nextPages = ListingExtractor.FindNextPages(document, url);
-        var lists = LinkListExtractor.Extract(document, url, context, new TextStats(document.DocumentElement));
+        var lists = LinkListExtractor.Extract(document, url, context, pageStats);
         foreach (var list in lists)
         {
             foreach (var element in list.Elements)
