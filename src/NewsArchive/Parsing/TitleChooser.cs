@@ -28,6 +28,7 @@ internal static partial class TitleChooser
         var trailingSegment = TrailingSegment(tag);
 
         string? best = null;
+        string? firstH1 = null;
         var bestRank = 0;
         foreach (var element in document.QuerySelectorAll("h1, h2, h3, [itemprop=headline]"))
         {
@@ -44,6 +45,10 @@ internal static partial class TitleChooser
             if (key.Length == 0 || key == site)
             {
                 continue;
+            }
+            if (firstH1 is null && element.TagName == "H1" && text.Contains(' ', StringComparison.Ordinal) && key != trailingSegment)
+            {
+                firstH1 = text;
             }
             var rank = 0;
             if (key == og || key == head)
@@ -63,6 +68,12 @@ internal static partial class TitleChooser
         if (best is not null)
         {
             return best;
+        }
+        var fallback = ogTitle is { Length: > 3 } ? StripSiteName(ogTitle, siteName) : titleTag is { Length: > 0 } ? StripSiteName(titleTag, siteName) : null;
+        if (firstH1 is not null && !firstH1.EndsWith(':') && (fallback is null || !Contains(Key(firstH1), Key(fallback))))
+        {
+            // The visible headline beats a <title> or og:title written for search engines and shares.
+            return firstH1;
         }
         if (headline is { Length: > 3 } && (Contains(tag, head) || Contains(og, head)))
         {
