@@ -13,7 +13,7 @@ internal static partial class TitleChooser
 {
     private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " :: ", " « ", " » ", " / ", " · ", " : "];
 
-    [GeneratedRegex(@"site-?title|site-?name|site-?branding|logo|brand|blog-?title|blog-?name|masthead|header-title|navbar", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"site-?title|site-?name|site-?branding|logo|brand|blog-?title|blog-?name|masthead|header-title|navbar|hidden|sr-only|visually|screen-?reader|invisible|offscreen|aural", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BrandClass();
 
     [GeneratedRegex(@"title|headline|heading|caption|name", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
@@ -90,7 +90,7 @@ internal static partial class TitleChooser
         return headline ?? document.QuerySelectorAll("h1").Select(BodyTextRenderer.Inline).FirstOrDefault(t => t.Length is > 3 and < 300);
     }
 
-    /// <summary>A heading that names the site: in a logo or branding block, or linking to the home page.</summary>
+    /// <summary>A heading that names the site (in a logo or branding block, or linking to the home page) or is only for screen readers.</summary>
     private static bool IsBrand(IElement element)
     {
         var depth = 0;
