@@ -13,8 +13,14 @@ internal static partial class BodyPruner
     [GeneratedRegex(@"^\s*(дата|дата\s+публикации|опубликовано|добавлено|обновлено|date|datum|published|posted|updated|veröffentlicht|stand)(\s+(am|on|от))?\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DateLabel();
 
+    /// <summary>A heading that opens the comments: the body ends there.</summary>
+    // Only whole-heading forms: "Reaktionen aus der Politik" or "Comments from analysts" are article subheadings.
+    [GeneratedRegex(@"^\s*((\d+\s+)?(комментари[ийея]в?|kommentare?|comments?)(\s*\(\d+\))?\s*:?|leave\s+a\s+(reply|comment).*|schreibe\s+einen\s+kommentar.*|добавить\s+комментарий|оставить\s+комментарий|\d+\s+(thoughts|responses|replies|antworten|kommentare|comments|комментари\w*)\s+(on|to|auf|zu|к)\s+.*)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex CommentsHeading();
+
     public static void Prune(IElement root, string? title, ParseContext context, TextStats stats)
     {
+        CutAtComments(root, stats);
         foreach (var element in root.QuerySelectorAll("*").ToArray())
         {
             if (element.Parent is null || !root.Contains(element))
@@ -25,6 +31,32 @@ internal static partial class BodyPruner
             {
                 element.Remove();
             }
+        }
+    }
+
+    /// <summary>Removes a comments heading inside the body and everything after it at its level.</summary>
+    private static void CutAtComments(IElement root, TextStats stats)
+    {
+        foreach (var heading in root.QuerySelectorAll("h2, h3, h4, h5").ToArray())
+        {
+            if (stats.Text(heading) > 100 || !CommentsHeading().IsMatch(BodyTextRenderer.Inline(heading)))
+            {
+                continue;
+            }
+            // Climb to the child of the root that holds the heading when the heading opens that block.
+            var cut = heading;
+            while (cut.ParentElement is { } parent && parent != root && parent.FirstElementChild == cut)
+            {
+                cut = parent;
+            }
+            for (var next = cut.NextSibling; next is not null;)
+            {
+                var following = next.NextSibling;
+                next.Parent?.RemoveChild(next);
+                next = following;
+            }
+            cut.Remove();
+            return;
         }
     }
 
