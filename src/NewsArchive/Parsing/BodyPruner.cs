@@ -13,11 +13,6 @@ internal static partial class BodyPruner
     [GeneratedRegex(@"^\s*(дата|дата\s+публикации|опубликовано|добавлено|обновлено|date|datum|published|posted|updated|veröffentlicht|stand)(\s+(am|on|от))?\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DateLabel();
 
-    /// <summary>A heading that opens the comments: the body ends there.</summary>
-    // Only whole-heading forms: "Reaktionen aus der Politik" or "Comments from analysts" are article subheadings.
-    [GeneratedRegex(@"^\s*((\d+\s+)?(комментари[ийея]в?|kommentare?|comments?)(\s*\(\d+\))?\s*:?|leave\s+a\s+(reply|comment).*|schreibe\s+einen\s+kommentar.*|добавить\s+комментарий|оставить\s+комментарий|\d+\s+(thoughts|responses|replies|antworten|kommentare|comments|комментари\w*)\s+(on|to|auf|zu|к)\s+.*)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex CommentsHeading();
-
     public static void Prune(IElement root, string? title, ParseContext context, TextStats stats)
     {
         CutAtComments(root, stats);
@@ -39,7 +34,7 @@ internal static partial class BodyPruner
     {
         foreach (var heading in root.QuerySelectorAll("h2, h3, h4, h5").ToArray())
         {
-            if (stats.Text(heading) > 100 || !CommentsHeading().IsMatch(BodyTextRenderer.Inline(heading)))
+            if (stats.Text(heading) > 100 || !Vocabulary.CommentsHeading().IsMatch(BodyTextRenderer.Inline(heading)))
             {
                 continue;
             }

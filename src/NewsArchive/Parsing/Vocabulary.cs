@@ -43,6 +43,13 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"^[\s<«‹←]*((реклама|advertisement|anzeige|werbung|sponsored|публикуется\s+на\s+правах\s+рекламы|share|teilen|tweet|drucken|print|kommentieren|kommentare|comments?|комментарии|поделиться|\d+\s+min(ute)?s?\s+read|lesezeit:?.*|zurück(\s+zu[rm]?\s+.{0,40})?|back\s+to\s+.{0,40}|назад|вернуться.{0,40}|все\s+(новости|статьи|материалы|публикации)|all\s+(news|stories)|возврат\s+к\s+.{0,30}|drukuj|kommentare?\s+schreiben|write\s+a\s+comment|print\s+this.{0,20}|версия\s+для\s+печати|распечатать)[\s.:!»›→<«‹←]*|((фото|источник\s+фото|foto|fotos|photo|photos|bild|bilder|credit|image|quelle|titelbild|beitragsbild|picture)\s*:.*))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex ChromeLine();
 
+    /// <summary>
+    /// A heading that opens the comments: the body ends there. Only whole-heading forms, since
+    /// "Reaktionen aus der Politik" or "Comments from analysts" are article subheadings.
+    /// </summary>
+    [GeneratedRegex(@"^\s*((\d+\s+)?(комментари[ийея]в?|kommentare?|comments?)(\s*\(\d+\))?\s*:?|leave\s+a\s+(reply|comment).*|schreibe\s+einen\s+kommentar.*|добавить\s+комментарий|оставить\s+комментарий|\d+\s+(thoughts|responses|replies|antworten|kommentare|comments|комментари\w*)\s+(on|to|auf|zu|к)\s+.*)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex CommentsHeading();
+
     [GeneratedRegex(@"view|просмотр|prosmotr|shows|hits|eye|read-count|views-count", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex ViewsClass();
 
