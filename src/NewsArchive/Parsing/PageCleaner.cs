@@ -70,7 +70,8 @@ internal static class PageCleaner
     private static bool IsChrome(IElement element, TextStats stats, ElementStats page, IElement? title)
     {
         var names = LinkListExtractor.ClassAndId(element);
-        if (Vocabulary.IsNegative(names) && element.TagName is not ("P" or "A" or "STRONG" or "EM" or "B" or "I"))
+        if (Vocabulary.IsNegative(names)
+            && (element.TagName is not ("P" or "A" or "STRONG" or "EM" or "B" or "I") || (element.TagName == "P" && Vocabulary.StrongChromeClass().IsMatch(names))))
         {
             // Never drop by name a wrapper that holds most of the page's paragraphs or the marked-up body:
             // layout classes like "l-sidebar-fixed" or "pane-taxomenu" wrap articles too.
