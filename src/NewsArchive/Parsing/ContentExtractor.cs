@@ -143,7 +143,7 @@ internal static class ContentExtractor
                 {
                     return sibling;
                 }
-                foreach (var inner in sibling.QuerySelectorAll("p[class], div[class]"))
+                foreach (var inner in sibling.QuerySelectorAll("p[class], div[class], h2[class]"))
                 {
                     if (IsLead(inner, stats))
                     {

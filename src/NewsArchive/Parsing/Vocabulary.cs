@@ -30,7 +30,7 @@ internal static partial class Vocabulary
         && !LeadClass().IsMatch(names);
 
     /// <summary>Blocks holding an article's lead or standfirst, kept with the body.</summary>
-    [GeneratedRegex(@"(^|[\s_-])(lead|teaser-?text|preview-?text|preview_text|intro|standfirst|subtitle|subhead|summary|anons|annotation|excerpt|description|deck|dek|announce)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(^|[\s_-])(lead|lede|chapo|chapeau|perex|vorspann|sapo|entradilla|bajada|sub-?headline|teaser-?text|preview-?text|preview_text|intro|standfirst|subtitle|subhead|summary|anons|annotation|excerpt|description|deck|dek|announce)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex LeadClass();
 
     [GeneratedRegex(@"по\s+теме|читайте\s+также|читать\s+также|смотрите\s+также|см\.\s+также|похожие|связанн|ещё\s+по\s+теме|еще\s+по\s+теме|другие\s+новости\s+по|related|see\s+also|read\s+also|read\s+more|also\s+read|more\s+from|recommended|auch\s+interessant|lesen\s+sie\s+(auch|mehr)|weitere\s+beiträge|weitere\s+artikel|könnte\s+(dich|sie|euch)\s+auch|mehr\s+zum\s+thema|schon\s+gelesen|empfehlungen|relacionad|lea\s+también|ver\s+también|más\s+sobre|czytaj\s+(więcej|też|także)|zobacz\s+(też|także)|à\s+lire\s+aussi|lire\s+aussi|voir\s+aussi|leggi\s+anche|more\s+on\s+this|you\s+may\s+also|weitere\s+artikel|mehr\s+zum\s+thema|das\s+könnte", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
