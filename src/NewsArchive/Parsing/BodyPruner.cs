@@ -107,8 +107,13 @@ internal static partial class BodyPruner
         }
         var isBlock = element.TagName is "DIV" or "P" or "UL" or "OL" or "SECTION" or "TABLE" or "SPAN" or "TIME";
         if (isBlock && text.Length < 200 && element.TagName is not ("P" or "TABLE")
-            && stats.LinkDensity(element) > 0.6 && element.QuerySelectorAll("a").Length >= 2)
+            && stats.LinkDensity(element) > 0.45 && element.QuerySelectorAll("a").Length >= 2)
         {
+            return true;
+        }
+        if (element.TagName == "P" && text.Length < 120 && stats.LinkDensity(element) > 0.9 && element.QuerySelector("a[href]") is not null)
+        {
+            // A paragraph that is only a link is another story's headline ("Lea: …", "Также: …").
             return true;
         }
         if (element.TagName is "TIME" or "SPAN" or "DIV" or "P" or "FONT" or "SMALL" or "EM" or "I" && text.Length <= 40
