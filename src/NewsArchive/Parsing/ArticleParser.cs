@@ -60,7 +60,7 @@ public sealed class ArticleParser
         // Teasers are read once related and site-wide lists are out: "Популярное" is not the listing.
         var teasers = ListingExtractor.FindTeaserLinks(document, url, context);
 
-        PageCleaner.Clean(document);
+        PageCleaner.Clean(document, pageStats);
         var stats = new TextStats(document.DocumentElement);
         var bodyRoots = ContentExtractor.FindBody(document, stats);
         foreach (var root in bodyRoots)

@@ -10,7 +10,7 @@ internal static class PageCleaner
         + "nav, footer, aside, dialog, [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], "
         + "[role=complementary], [role=dialog], .visually-hidden, .sr-only, .screen-reader-text, .d-none, .hidden, .hide";
 
-    public static void Clean(IDocument document)
+    public static void Clean(IDocument document, TextStats stats)
     {
         foreach (var element in document.QuerySelectorAll(AlwaysRemoved).ToArray())
         {
@@ -37,7 +37,6 @@ internal static class PageCleaner
         {
             return;
         }
-        var stats = new TextStats(body);
         var page = stats[body];
         var title = body.QuerySelector("h1");
         foreach (var element in body.QuerySelectorAll("*").ToArray())

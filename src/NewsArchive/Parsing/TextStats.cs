@@ -41,6 +41,11 @@ internal sealed class TextStats
             if (!done)
             {
                 stack.Push((element, true));
+                if (element.TagName is "SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE")
+                {
+                    // Never text: measured as empty, so one pass before cleaning serves after it too.
+                    continue;
+                }
                 for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
                 {
                     stack.Push((child, false));
@@ -48,6 +53,11 @@ internal sealed class TextStats
                 continue;
             }
             int text = 0, links = 0, paragraphs = 0;
+            if (element.TagName is "SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE")
+            {
+                _stats[element] = default;
+                continue;
+            }
             for (var node = element.FirstChild; node is not null; node = node.NextSibling)
             {
                 if (node is IText textNode)
