@@ -16,6 +16,9 @@ internal static partial class TitleChooser
     [GeneratedRegex(@"site-?title|site-?name|site-?branding|logo|brand|blog-?title|blog-?name|masthead|header-title|navbar|hidden|sr-only|visually|screen-?reader|invisible|offscreen|aural", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BrandClass();
 
+    [GeneratedRegex(@"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|pre-?title|pre-?headline|spitzmarke|rubric|category|label|tag($|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex KickerClass();
+
     [GeneratedRegex(@"title|headline|heading|caption|name", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TitleClass();
 
@@ -36,7 +39,7 @@ internal static partial class TitleChooser
             {
                 continue;
             }
-            var text = BodyTextRenderer.Inline(element);
+            var text = HeadlineText(element);
             if (text.Length is <= 2 or > 300 || IsBrand(element))
             {
                 continue;
@@ -88,6 +91,27 @@ internal static partial class TitleChooser
             return StripSiteName(titleTag, siteName);
         }
         return headline ?? document.QuerySelectorAll("h1").Select(BodyTextRenderer.Inline).FirstOrDefault(t => t.Length is > 3 and < 300);
+    }
+
+    /// <summary>The heading's text without a kicker set in its own element ("Tunesien", "100. Geburtstag").</summary>
+    private static string HeadlineText(IElement heading)
+    {
+        if (heading.ChildElementCount == 0)
+        {
+            return BodyTextRenderer.Inline(heading);
+        }
+        var builder = new StringBuilder();
+        foreach (var child in heading.ChildNodes)
+        {
+            if (child is IElement element && KickerClass().IsMatch(LinkListExtractor.ClassAndId(element)))
+            {
+                builder.Append(' ');
+                continue;
+            }
+            builder.Append(child.TextContent).Append(child is IElement { TagName: "BR" } ? " " : "");
+        }
+        var text = BodyTextRenderer.Collapse(builder.ToString());
+        return text.Length > 0 ? text : BodyTextRenderer.Inline(heading);
     }
 
     /// <summary>A heading that names the site (in a logo or branding block, or linking to the home page) or is only for screen readers.</summary>
