@@ -12,6 +12,7 @@ namespace NewsArchive.Parsing;
 public sealed class ArticleParser
 {
     private const int MinArticleBodyLength = 200;
+    private const int ArticleTextLength = 600;
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
     private readonly DateExtractor _dates = new();
 
@@ -45,9 +46,10 @@ public sealed class ArticleParser
     {
         var metadata = MetadataExtractor.Extract(document, url);
         var dates = _dates.Extract(document, url, context.Now, context.SiteZone);
-        var (views, comments) = CounterExtractor.Extract(document);
+        var pageStats = new TextStats(document.DocumentElement);
+        var (views, comments) = CounterExtractor.Extract(document, pageStats);
         var nextPages = ListingExtractor.FindNextPages(document, url);
-        var lists = LinkListExtractor.Extract(document, url, context);
+        var lists = LinkListExtractor.Extract(document, url, context, pageStats);
         foreach (var list in lists)
         {
             foreach (var element in list.Elements)
@@ -58,11 +60,12 @@ public sealed class ArticleParser
         // Teasers are read once related and site-wide lists are out: "Популярное" is not the listing.
         var teasers = ListingExtractor.FindTeaserLinks(document, url, context);
 
-        PageCleaner.Clean(document);
-        var bodyRoots = ContentExtractor.FindBody(document);
+        PageCleaner.Clean(document, pageStats);
+        var stats = new TextStats(document.DocumentElement);
+        var bodyRoots = ContentExtractor.FindBody(document, stats);
         foreach (var root in bodyRoots)
         {
-            BodyPruner.Prune(root, metadata.Title, context);
+            BodyPruner.Prune(root, metadata.Title, context, stats);
         }
         var body = BodyTextRenderer.Render(bodyRoots);
 
@@ -82,9 +85,12 @@ public sealed class ArticleParser
             }
         }
 
-        var kind = DecideKind(url, metadata, body, nextPages, teasers);
+        var bodyLinkText = links.Where(l => l.Kind == LinkKind.Body).Sum(l => l.AnchorText?.Length ?? 0);
+        var kind = DecideKind(url, metadata, body, bodyLinkText, nextPages, teasers);
         if (kind == PageKind.Listing)
         {
+            // A listing's links are its teasers. Its date stays: a page called a listing by mistake keeps it.
+            links.RemoveAll(l => l.Kind == LinkKind.Body);
             links.AddRange(teasers);
         }
 
@@ -95,6 +101,7 @@ public sealed class ArticleParser
             (published, source) = (feedDate, DateSource.Feed);
         }
 
+        published = DateOnlyFromEast(published);
         return new ParsedPage
         {
             Url = url,
@@ -105,7 +112,7 @@ public sealed class ArticleParser
             Body = body,
             Published = published,
             PublishedSource = source,
-            Modified = dates.Modified,
+            Modified = DateOnlyFromEast(dates.Modified),
             Authors = metadata.Authors,
             Views = views,
             Comments = comments,
@@ -115,10 +122,34 @@ public sealed class ArticleParser
         };
     }
 
-    private static PageKind DecideKind(Uri url, PageMetadata metadata, string body, IReadOnlyList<Uri> nextPages, IReadOnlyList<PageLink> teasers)
+    /// <summary>
+    /// "2021-11-04T23:00:00Z" is a bare date entered in a zone east of UTC (midnight of 5 November
+    /// at +01:00) that the CMS stored as UTC: it is read back as that midnight.
+    /// </summary>
+    private static DateTimeOffset? DateOnlyFromEast(DateTimeOffset? date)
+    {
+        if (date is not { Offset.Ticks: 0, Minute: 0, Second: 0, Millisecond: 0, Hour: >= 20 } utc)
+        {
+            return date;
+        }
+        var offset = TimeSpan.FromHours(24 - utc.Hour);
+        return utc.ToOffset(offset);
+    }
+
+    private static PageKind DecideKind(Uri url, PageMetadata metadata, string body, int bodyLinkText, IReadOnlyList<Uri> nextPages, IReadOnlyList<PageLink> teasers)
     {
         if (metadata.DeclaresArticle && body.Length >= 100)
         {
+            return PageKind.Article;
+        }
+        if (teasers.Count >= 3 && bodyLinkText >= body.Length * 0.25)
+        {
+            // The "body" is headlines with a line each: a listing, or a tag page without pagination.
+            return PageKind.Listing;
+        }
+        if (body.Length >= ArticleTextLength && metadata.Title is not null)
+        {
+            // Real running text wins over pagination and teaser links in the page's sidebars: skipping an article costs more.
             return PageKind.Article;
         }
         var paginated = nextPages.Count > 0 || Vocabulary.PaginationUrl().IsMatch(url.PathAndQuery);

@@ -9,39 +9,96 @@ internal static partial class BodyPruner
     [GeneratedRegex(@"^[\s\d.,:|/·•()+\-]*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CounterLike();
 
-    public static void Prune(IElement root, string? title, ParseContext context)
+    /// <summary>"Дата: 14.02.2026", "Опубликовано 3 марта": the label before a date line.</summary>
+    [GeneratedRegex(@"^\s*(дата|дата\s+публикации|опубликовано|добавлено|обновлено|date|datum|published|posted|updated|veröffentlicht|stand)(\s+(am|on|от))?\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DateLabel();
+
+    public static void Prune(IElement root, string? title, ParseContext context, TextStats stats)
     {
+        CutAtComments(root, stats);
         foreach (var element in root.QuerySelectorAll("*").ToArray())
         {
             if (element.Parent is null || !root.Contains(element))
             {
                 continue;
             }
-            if (ShouldDrop(element, title, context))
+            if (ShouldDrop(element, title, context, stats))
             {
                 element.Remove();
             }
         }
     }
 
-    private static bool ShouldDrop(IElement element, string? title, ParseContext context)
+    /// <summary>Removes a comments heading inside the body and everything after it at its level.</summary>
+    private static void CutAtComments(IElement root, TextStats stats)
+    {
+        foreach (var heading in root.QuerySelectorAll("h2, h3, h4, h5").ToArray())
+        {
+            if (stats.Text(heading) > 100 || !Vocabulary.CommentsHeading().IsMatch(BodyTextRenderer.Inline(heading)))
+            {
+                continue;
+            }
+            // Climb to the child of the root that holds the heading when the heading opens that block.
+            var cut = heading;
+            while (cut.ParentElement is { } parent && parent != root && parent.FirstElementChild == cut)
+            {
+                cut = parent;
+            }
+            for (var next = cut.NextSibling; next is not null;)
+            {
+                var following = next.NextSibling;
+                next.Parent?.RemoveChild(next);
+                next = following;
+            }
+            cut.Remove();
+            return;
+        }
+    }
+
+    private static bool ShouldDrop(IElement element, string? title, ParseContext context, TextStats stats)
     {
         if (element.TagName is "BR" or "IMG" or "HR")
         {
             return false;
         }
-        var text = BodyTextRenderer.Inline(element);
         if (element.TagName == "H1")
         {
             return true;
         }
-        if (title is not null && element.TagName is "H2" or "H3" && string.Equals(text, title, StringComparison.OrdinalIgnoreCase))
+        var length = stats.Text(element);
+        if (element.TagName is "DIV" or "UL" or "OL" or "SECTION" or "TABLE" && stats.LinkDensity(element) > 0.75 && element.QuerySelectorAll("a").Length >= 3)
+        {
+            // A list of links inside the body whatever its size: a playlist, a teaser grid, a tag cloud.
+            return true;
+        }
+        if (length > 200 && element.TagName is not ("H2" or "H3"))
+        {
+            // Long blocks are pruned piecewise through their children; reading their text here would be quadratic.
+            return false;
+        }
+        var text = BodyTextRenderer.Inline(element);
+        if (title is not null && text.Length == title.Length && string.Equals(text, title, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
         if (text.Length == 0)
         {
             return element.QuerySelector("img, table") is null && element.TagName is not ("TD" or "TH");
+        }
+        if (text.Length <= 80 && Vocabulary.ChromeLine().IsMatch(text) && element.TagName is not ("TD" or "TH" or "LI"))
+        {
+            return true;
+        }
+        // A leftover "Читайте также:" / "Read more: <link>" line whose list went to the link graph.
+        if (text.Length <= 160 && Vocabulary.RelatedHeading().IsMatch(text) && Vocabulary.RelatedHeading().Match(text).Index < 3
+            && (text.Length <= 50 || stats.LinkDensity(element) > 0.5))
+        {
+            return true;
+        }
+        // A heading that is wholly a link is another story's teaser, not a subheading of this one.
+        if (element.TagName is "H2" or "H3" or "H4" or "H5" or "H6" && stats.LinkDensity(element) > 0.9 && element.QuerySelector("a[href]") is not null)
+        {
+            return true;
         }
         // Bare numbers are views, comments or likes unless inside a sentence.
         if (text.Length <= 20 && CounterLike().IsMatch(text) && element.TagName is not ("TD" or "TH" or "LI"))
@@ -50,12 +107,17 @@ internal static partial class BodyPruner
         }
         var isBlock = element.TagName is "DIV" or "P" or "UL" or "OL" or "SECTION" or "TABLE" or "SPAN" or "TIME";
         if (isBlock && text.Length < 200 && element.TagName is not ("P" or "TABLE")
-            && ContentExtractor.LinkDensity(element) > 0.6 && element.QuerySelectorAll("a").Length >= 2)
+            && stats.LinkDensity(element) > 0.45 && element.QuerySelectorAll("a").Length >= 2)
         {
             return true;
         }
-        if (element.TagName is "TIME" or "SPAN" or "DIV" or "P" && text.Length <= 40
-            && DateTextParser.Parse(text, context.Now, context.SiteZone) is not null && !HasSentence(text))
+        if (element.TagName == "P" && text.Length < 120 && stats.LinkDensity(element) > 0.9 && element.QuerySelector("a[href]") is not null)
+        {
+            // A paragraph that is only a link is another story's headline ("Lea: …", "Также: …").
+            return true;
+        }
+        if (element.TagName is "TIME" or "SPAN" or "DIV" or "P" or "FONT" or "SMALL" or "EM" or "I" && text.Length <= 40
+            && DateTextParser.Parse(DateLabel().Replace(text, ""), context.Now, context.SiteZone) is not null && !HasSentence(text))
         {
             return true;
         }

@@ -112,6 +112,17 @@ internal sealed class BodyTextRenderer
         {
             return;
         }
+        if (tag is "LI" or "DT" or "DD" or "TR")
+        {
+            // List items and table rows on their own lines; the list or table as a whole is one paragraph.
+            EndLine();
+            foreach (var child in element.ChildNodes)
+            {
+                Visit(child);
+            }
+            EndLine();
+            return;
+        }
         var block = BlockTags.Contains(tag);
         if (block)
         {
@@ -132,6 +143,16 @@ internal sealed class BodyTextRenderer
         else if (tag is "TD" or "TH")
         {
             _pendingSpace = _line.Length > 0;
+        }
+    }
+
+    private void EndLine()
+    {
+        _pendingSpace = false;
+        if (_line.Length > 0)
+        {
+            _output.Append(_line).Append('\n');
+            _line.Clear();
         }
     }
 

@@ -10,7 +10,7 @@ internal static class ContentExtractor
 {
     private const int MinParagraphLength = 25;
 
-    public static IReadOnlyList<IElement> FindBody(IDocument document)
+    public static IReadOnlyList<IElement> FindBody(IDocument document, TextStats stats)
     {
         var body = document.Body;
         if (body is null)
@@ -18,12 +18,12 @@ internal static class ContentExtractor
             return [];
         }
 
-        var scores = ScoreBlocks(body);
+        var scores = ScoreBlocks(body, stats);
         var scored = BestScored(scores);
-        var semantic = BestSemantic(body);
+        var semantic = BestSemantic(body, stats);
 
         IElement? winner;
-        if (semantic is not null && (scored is null || TextLength(semantic) >= TextLength(scored) * 0.5 || semantic.Contains(scored)))
+        if (semantic is not null && (scored is null || stats.Text(semantic) >= stats.Text(scored) * 0.5 || semantic.Contains(scored)))
         {
             winner = semantic;
         }
@@ -45,16 +45,124 @@ internal static class ContentExtractor
             foreach (var sibling in parent.Children)
             {
                 if (sibling == winner || scores.GetValueOrDefault(sibling) >= threshold
-                    || (sibling.TagName == "P" && LinkDensity(sibling) < 0.25 && TextLength(sibling) > 80))
+                    || (sibling.TagName == "P" && stats.LinkDensity(sibling) < 0.25 && stats.Text(sibling) > 80))
                 {
                     result.Add(sibling);
                 }
+                else
+                {
+                    AddFigures(sibling, stats, result, result.Contains(winner));
+                }
             }
+            if (FindLead(winner, stats) is { } lead && !result.Any(r => r.Contains(lead)))
+            {
+                result.Insert(0, lead);
+            }
+        }
+        else if (winner.ParentElement is { } parent2)
+        {
+            result = WithLeadAndFigures(winner, parent2, stats);
         }
         return result;
     }
 
-    private static IElement? BestSemantic(IElement body)
+    /// <summary>
+    /// The body container's siblings that are still the article: the lead or standfirst that
+    /// templates put in its own block before the text (Bitrix .news-preview-text before
+    /// .news-detail-text, p.lead in an article header), and captioned pictures right after it.
+    /// </summary>
+    private static List<IElement> WithLeadAndFigures(IElement winner, IElement parent, TextStats stats)
+    {
+        var result = new List<IElement>();
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == winner)
+            {
+                result.Add(sibling);
+                continue;
+            }
+            AddFigures(sibling, stats, result, result.Contains(winner));
+        }
+        if (FindLead(winner, stats) is { } lead && !result.Contains(lead))
+        {
+            result.Insert(0, lead);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A captioned picture after the text, or the captioned figures of a gallery without its navigation.
+    /// A single picture before the text is the page's header image, whose caption is usually a credit.
+    /// </summary>
+    private static void AddFigures(IElement sibling, TextStats stats, List<IElement> result, bool afterText)
+    {
+        var own = stats[sibling];
+        if (own.Text == 0 || own.Text > 3000 || own.LinkDensity > 0.3)
+        {
+            return;
+        }
+        if (!afterText)
+        {
+            var gallery = sibling.QuerySelectorAll("figure").Where(f => f.QuerySelector("figcaption") is not null && stats.LinkDensity(f) < 0.3).ToList();
+            if (gallery.Count >= 2)
+            {
+                result.AddRange(gallery);
+            }
+            return;
+        }
+        if (sibling.TagName == "FIGURE" || (own.Text < 300 && sibling.QuerySelector("img, picture") is not null
+            && sibling.QuerySelector("figcaption, [class*=caption]") is not null && sibling.QuerySelector("figure") is null))
+        {
+            result.Add(sibling);
+            return;
+        }
+        foreach (var figure in sibling.QuerySelectorAll("figure"))
+        {
+            if (figure.QuerySelector("figcaption") is not null && stats.LinkDensity(figure) < 0.3)
+            {
+                result.Add(figure);
+            }
+        }
+    }
+
+    /// <summary>The nearest lead-named block before the body, looking a few levels up.</summary>
+    private static IElement? FindLead(IElement winner, TextStats stats)
+    {
+        var node = winner;
+        for (var level = 0; level < 4 && node is not null && node.TagName != "BODY"; level++, node = node.ParentElement)
+        {
+            var checkedSiblings = 0;
+            for (var sibling = node.PreviousElementSibling; sibling is not null && checkedSiblings < 6; sibling = sibling.PreviousElementSibling, checkedSiblings++)
+            {
+                var own = stats[sibling];
+                if (own.Text == 0 || own.Text > 2000)
+                {
+                    continue;
+                }
+                if (IsLead(sibling, stats))
+                {
+                    return sibling;
+                }
+                foreach (var inner in sibling.QuerySelectorAll("p[class], div[class], h2[class]"))
+                {
+                    if (IsLead(inner, stats))
+                    {
+                        return inner;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static bool IsLead(IElement element, TextStats stats)
+    {
+        var own = stats[element];
+        var names = LinkListExtractor.ClassAndId(element);
+        return own.Text >= 30 && own.LinkDensity < 0.3 && Vocabulary.LeadClass().IsMatch(names) && !Vocabulary.NegativeClass().IsMatch(names);
+    }
+
+    private static IElement? BestSemantic(IElement body, TextStats stats)
     {
         IElement? best = null;
         var bestLength = 0;
@@ -66,15 +174,15 @@ internal static class ContentExtractor
             {
                 continue;
             }
-            var length = ParagraphTextLength(element);
-            if (length < 150 || LinkDensity(element) > 0.5)
+            var length = ParagraphTextLength(element, stats);
+            if (length < 150 || stats.LinkDensity(element) > 0.5)
             {
                 continue;
             }
             // <article>/<main> are weaker hints: they often wrap comments or whole pages.
             var weight = strong ? 1.0 : 0.7;
             var effective = (int)(length * weight);
-            if (effective > bestLength || (best is not null && best.Contains(element) && length >= ParagraphTextLength(best) * 0.85))
+            if (effective > bestLength || (best is not null && best.Contains(element) && length >= ParagraphTextLength(best, stats) * 0.85))
             {
                 best = element;
                 bestLength = Math.Max(effective, bestLength);
@@ -83,7 +191,7 @@ internal static class ContentExtractor
         return best;
     }
 
-    private static Dictionary<IElement, double> ScoreBlocks(IElement body)
+    private static Dictionary<IElement, double> ScoreBlocks(IElement body, TextStats stats)
     {
         var scores = new Dictionary<IElement, double>();
         foreach (var block in body.QuerySelectorAll("p, pre, td, blockquote, li, div, h2, h3, section, article, font, span"))
@@ -93,7 +201,7 @@ internal static class ContentExtractor
             {
                 continue;
             }
-            if (block.TagName == "LI" && block.QuerySelector("a") is not null && LinkDensity(block) > 0.5)
+            if (block.TagName == "LI" && stats.LinkDensity(block) > 0.5)
             {
                 continue;
             }
@@ -117,12 +225,12 @@ internal static class ContentExtractor
                 {
                     weight += 25;
                 }
-                if (Vocabulary.NegativeClass().IsMatch(names))
+                if (Vocabulary.IsNegative(names))
                 {
                     weight -= 25;
                 }
             }
-            scores[element] = (scores[element] + weight) * (1 - LinkDensity(element));
+            scores[element] = (scores[element] + weight) * (1 - stats.LinkDensity(element));
         }
         return scores;
     }
@@ -177,30 +285,5 @@ internal static class ContentExtractor
         return count;
     }
 
-    internal static int TextLength(IElement element) => BodyTextRenderer.Inline(element).Length;
-
-    private static int ParagraphTextLength(IElement element)
-    {
-        var total = 0;
-        foreach (var p in element.QuerySelectorAll("p"))
-        {
-            total += BodyTextRenderer.Inline(p).Length;
-        }
-        return Math.Max(total, OwnText(element).Length);
-    }
-
-    internal static double LinkDensity(IElement element)
-    {
-        var length = TextLength(element);
-        if (length == 0)
-        {
-            return 0;
-        }
-        var links = 0;
-        foreach (var a in element.QuerySelectorAll("a"))
-        {
-            links += BodyTextRenderer.Inline(a).Length;
-        }
-        return Math.Min(1.0, links / (double)length);
-    }
+    private static int ParagraphTextLength(IElement element, TextStats stats) => Math.Max(stats[element].ParagraphText, OwnText(element).Length);
 }

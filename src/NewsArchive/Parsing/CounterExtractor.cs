@@ -16,7 +16,7 @@ internal static partial class CounterExtractor
     [GeneratedRegex(@"^\D{0,3}(\d[\d\s\u00A0]{0,12})\D{0,3}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BareNumber();
 
-    public static (int? Views, int? Comments) Extract(IDocument document)
+    public static (int? Views, int? Comments) Extract(IDocument document, TextStats stats)
     {
         var body = document.Body;
         if (body is null)
@@ -30,8 +30,13 @@ internal static partial class CounterExtractor
             {
                 break;
             }
+            // The collapsed length never exceeds the raw one: big containers are skipped without reading their text.
+            if (stats.Text(element) > 60 || element.ChildElementCount > 4)
+            {
+                continue;
+            }
             var text = element.TextContent;
-            if (text.Length > 60 || element.ChildElementCount > 4)
+            if (text.Length > 60 || !HasDigit(text))
             {
                 continue;
             }
@@ -50,11 +55,16 @@ internal static partial class CounterExtractor
         {
             foreach (var element in body.QuerySelectorAll("span, div, p, li, small, a"))
             {
-                if (element.ChildElementCount > 3 || element.TextContent.Length > 80)
+                if (element.ChildElementCount > 3 || stats.Text(element) > 80 || element.TextContent.Length > 80)
                 {
                     continue;
                 }
-                var text = BodyTextRenderer.Collapse(element.TextContent);
+                var raw = element.TextContent;
+                if (!HasDigit(raw))
+                {
+                    continue;
+                }
+                var text = BodyTextRenderer.Collapse(raw);
                 views ??= Number(ViewsText().Match(text), 2, 3);
                 comments ??= Number(CommentsText().Match(text), 2, 3);
                 if (views is not null && comments is not null)
@@ -64,6 +74,18 @@ internal static partial class CounterExtractor
             }
         }
         return (views, comments);
+    }
+
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int? Number(Match match, params int[] groups)

@@ -11,7 +11,7 @@ internal static class LinkListExtractor
 {
     private const int MinItems = 2;
 
-    public static List<LinkList> Extract(IDocument document, Uri pageUrl, ParseContext context)
+    public static List<LinkList> Extract(IDocument document, Uri pageUrl, ParseContext context, TextStats stats)
     {
         var lists = new List<LinkList>();
         var claimed = new HashSet<IElement>();
@@ -21,7 +21,7 @@ internal static class LinkListExtractor
             {
                 continue;
             }
-            var list = TryRead(container, pageUrl, context);
+            var list = TryRead(container, pageUrl, context, stats);
             if (list is null)
             {
                 continue;
@@ -47,26 +47,37 @@ internal static class LinkListExtractor
         return false;
     }
 
-    private static LinkList? TryRead(IElement container, Uri pageUrl, ParseContext context)
+    private static LinkList? TryRead(IElement container, Uri pageUrl, ParseContext context, TextStats stats)
     {
-        var anchors = container.QuerySelectorAll("a[href]");
-        if (anchors.Length < MinItems)
+        var own = stats[container];
+        if (own.LinkText == 0)
         {
             return null;
         }
-
-        var (heading, headingElement) = FindHeading(container);
+        var (heading, headingElement) = FindHeading(container, stats);
+        if (heading is null && container.TagName is not ("UL" or "OL") && container.QuerySelector("ul, ol") is { } inner)
+        {
+            // A sidebar block named by its class: its list's own heading ("Новости за сегодня:") names it better.
+            (heading, headingElement) = FindHeading(inner, stats);
+        }
         var kind = Classify(container, heading);
         if (kind is null)
         {
             return null;
         }
 
-        // Most of the container's text must be link text (plus dates): otherwise it is prose with links.
-        var totalText = BodyTextRenderer.Inline(container).Length - (headingElement is not null && container.Contains(headingElement) ? heading!.Length : 0);
-        var linkText = anchors.Sum(a => BodyTextRenderer.Inline(a).Length);
-        if (totalText <= 0 || linkText < totalText * 0.45)
+        // Most of the container's text must be link text (plus dates): otherwise it is prose with links,
+        // such as an article wrapper whose template calls it "post-wrap sidebar-right".
+        var totalText = own.Text - (headingElement is not null && container.Contains(headingElement) ? heading!.Length : 0);
+        var linkText = own.LinkText;
+        if (totalText <= 0 || linkText < totalText * 0.45 || totalText - linkText > 2000)
         {
+            return null;
+        }
+        var anchors = container.QuerySelectorAll("a[href]");
+        if (anchors.Length < MinItems || container.QuerySelector("h1") is not null)
+        {
+            // A block holding the page's title is the article, whatever its template calls it.
             return null;
         }
 
@@ -135,20 +146,20 @@ internal static class LinkListExtractor
     }
 
     /// <summary>The list's title: a heading just before it, or a short first child such as "Новости по теме:".</summary>
-    private static (string? Text, IElement? Element) FindHeading(IElement container)
+    private static (string? Text, IElement? Element) FindHeading(IElement container, TextStats stats)
     {
         var first = container.FirstElementChild;
-        if (first is not null && IsHeadingLike(first) && first.QuerySelector("a[href]") is null)
+        if (first is not null && IsHeadingLike(first, stats) && first.QuerySelector("a[href]") is null)
         {
             return (Trimmed(first), first);
         }
         for (var sibling = container.PreviousElementSibling; sibling is not null; sibling = sibling.PreviousElementSibling)
         {
-            if (IsHeadingLike(sibling))
+            if (IsHeadingLike(sibling, stats))
             {
                 return (Trimmed(sibling), sibling);
             }
-            if (BodyTextRenderer.Inline(sibling).Length > 0)
+            if (stats.Text(sibling) > 0)
             {
                 break;
             }
@@ -156,16 +167,16 @@ internal static class LinkListExtractor
         // aside > h3 + div > ul: the heading belongs to the parent.
         var parent = container.ParentElement;
         if (parent is not null && parent.FirstElementChild is { } parentFirst && parentFirst != container
-            && IsHeadingLike(parentFirst) && parentFirst.NextElementSibling == container)
+            && IsHeadingLike(parentFirst, stats) && parentFirst.NextElementSibling == container)
         {
             return (Trimmed(parentFirst), parentFirst);
         }
         return (null, null);
     }
 
-    private static bool IsHeadingLike(IElement element)
+    private static bool IsHeadingLike(IElement element, TextStats stats)
     {
-        if (element.TagName is "H1")
+        if (element.TagName is "H1" || stats.Text(element) > 90)
         {
             return false;
         }

@@ -47,9 +47,11 @@ internal static class ListingExtractor
         var links = new List<PageLink>();
         var seen = new HashSet<string>();
         var pageKey = UrlNormalizer.NormalizeString(pageUrl);
+        // Chrome blocks are looked up once; asking each anchor for its closest match is slow on link-heavy pages.
+        var chrome = document.QuerySelectorAll("nav, header, footer, [role=navigation], .menu, .breadcrumbs, .breadcrumb, [class*=footer], [id*=footer], [class*=menu]").ToHashSet();
         foreach (var anchor in document.QuerySelectorAll("a[href]"))
         {
-            if (anchor.Closest("nav, header, footer, [role=navigation], .menu, .breadcrumbs, .breadcrumb") is not null)
+            if (chrome.Count > 0 && HasAncestorIn(anchor, chrome))
             {
                 continue;
             }
@@ -82,5 +84,17 @@ internal static class ListingExtractor
             links.Add(new PageLink(url, LinkKind.Listing, text.Length > 0 ? text : anchor.GetAttribute("title"), published, null));
         }
         return links;
+    }
+
+    private static bool HasAncestorIn(IElement element, HashSet<IElement> set)
+    {
+        for (var current = element; current is not null; current = current.ParentElement)
+        {
+            if (set.Contains(current))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,12 +7,11 @@ namespace NewsArchive.Parsing;
 /// <summary>Title without the site-name suffix, description, authors, canonical URL and feeds.</summary>
 internal static class MetadataExtractor
 {
-    private static readonly string[] TitleSeparators = [" | ", " - ", " — ", " – ", " :: ", " « ", " » ", " / ", " · "];
-
     public static PageMetadata Extract(IDocument document, Uri pageUrl)
     {
         var jsonLd = ReadJsonLd(document);
-        var title = ChooseTitle(document, jsonLd.Headline);
+        var title = TitleChooser.Choose(document, Clean(jsonLd.Headline), Clean(Meta(document, "og:title") ?? Meta(document, "twitter:title")),
+            Clean(document.QuerySelector("title")?.TextContent), Clean(Meta(document, "og:site_name")));
         var description = Meta(document, "og:description") ?? Meta(document, "description") ?? jsonLd.Description;
         var authors = FindAuthors(document, jsonLd.Authors);
 
@@ -39,60 +38,6 @@ internal static class MetadataExtractor
         var declaresArticle = jsonLd.IsArticle || string.Equals(ogType, "article", StringComparison.OrdinalIgnoreCase)
             || Meta(document, "article:published_time") is not null;
         return new PageMetadata(title, Clean(description), authors, canonical, feeds, declaresArticle);
-    }
-
-    private static string? ChooseTitle(IDocument document, string? headline)
-    {
-        var h1 = document.QuerySelectorAll("h1").Select(BodyTextRenderer.Inline).FirstOrDefault(t => t.Length is > 3 and < 300);
-        var og = Clean(Meta(document, "og:title") ?? Meta(document, "twitter:title"));
-        var titleTag = Clean(document.QuerySelector("title")?.TextContent);
-
-        // The h1 is the article's own title when the <title> or og:title agrees with it.
-        if (h1 is not null && (Contains(titleTag, h1) || Contains(og, h1) || Contains(headline, h1)))
-        {
-            return h1;
-        }
-        if (headline is { Length: > 3 } && (Contains(titleTag, headline) || Contains(og, headline)))
-        {
-            return Clean(headline);
-        }
-        if (og is { Length: > 3 })
-        {
-            return StripSiteName(og, h1);
-        }
-        if (titleTag is { Length: > 0 })
-        {
-            return StripSiteName(titleTag, h1);
-        }
-        return h1 ?? Clean(headline);
-    }
-
-    private static bool Contains(string? haystack, string needle) =>
-        haystack is not null && haystack.Contains(needle, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>"Продажи выросли - ABReview" → "Продажи выросли": keep the longest part around a separator.</summary>
-    internal static string StripSiteName(string title, string? h1)
-    {
-        foreach (var separator in TitleSeparators)
-        {
-            var index = title.LastIndexOf(separator, StringComparison.Ordinal);
-            if (index <= 0)
-            {
-                continue;
-            }
-            var parts = title.Split(separator);
-            var best = parts.OrderByDescending(p => p.Length).First().Trim();
-            if (h1 is not null && parts.Any(p => string.Equals(p.Trim(), h1, StringComparison.OrdinalIgnoreCase)))
-            {
-                return h1;
-            }
-            // Only strip when what is left still reads as a headline.
-            if (best.Length >= 15 || best.Contains(' ', StringComparison.Ordinal))
-            {
-                return parts.Length == 2 ? best : string.Join(separator, parts.Take(parts.Length - 1)).Trim();
-            }
-        }
-        return title;
     }
 
     private static IReadOnlyList<string> FindAuthors(IDocument document, IReadOnlyList<string> fromJsonLd)

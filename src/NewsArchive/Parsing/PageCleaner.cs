@@ -8,9 +8,9 @@ internal static class PageCleaner
     private const string AlwaysRemoved =
         "script, style, noscript, template, svg, iframe, object, embed, canvas, form, button, input, select, textarea, "
         + "nav, footer, aside, dialog, [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], "
-        + "[role=complementary], [role=dialog]";
+        + "[role=complementary], [role=dialog], .visually-hidden, .sr-only, .screen-reader-text, .d-none, .hidden, .hide";
 
-    public static void Clean(IDocument document)
+    public static void Clean(IDocument document, TextStats stats)
     {
         foreach (var element in document.QuerySelectorAll(AlwaysRemoved).ToArray())
         {
@@ -37,38 +37,54 @@ internal static class PageCleaner
         {
             return;
         }
-        var pageTextLength = Math.Max(1, body.TextContent.Length);
+        var page = stats[body];
+        var title = body.QuerySelector("h1");
         foreach (var element in body.QuerySelectorAll("*").ToArray())
         {
-            if (element.Parent is null || element.TagName is "BODY" or "HTML" || !IsChrome(element, pageTextLength))
+            if (element.Parent is null || element.TagName is "BODY" or "HTML" || !IsChrome(element, stats, page, title))
             {
                 continue;
+            }
+            if (element.TagName is "H2" or "H3" or "H4" or "H5" && Vocabulary.CommentsHeading().IsMatch(BodyTextRenderer.Inline(element)))
+            {
+                // "Комментарии (3)" opens the comments: what follows it at its level goes too.
+                while (element.NextSibling is { } next)
+                {
+                    next.Parent!.RemoveChild(next);
+                }
             }
             element.Remove();
         }
         foreach (var header in body.QuerySelectorAll("header").ToArray())
         {
             // A page header holds menus; an article's own <header> holds its title and date, harmless for the body.
-            if (header.Closest("article") is null)
+            var share = stats[header].Text;
+            if (header.Closest("article") is null && share < page.Text * 0.4 && header.QuerySelector("[class*=lead], [class*=intro], [class*=teaser], [class*=standfirst]") is null)
             {
                 header.Remove();
             }
         }
     }
 
-    private static bool IsChrome(IElement element, int pageTextLength)
+    private static bool IsChrome(IElement element, TextStats stats, ElementStats page, IElement? title)
     {
         var names = LinkListExtractor.ClassAndId(element);
-        if (names.Length > 0 && Vocabulary.NegativeClass().IsMatch(names) && !Vocabulary.BodyClass().IsMatch(names)
-            && element.TagName is not ("P" or "SPAN" or "A" or "STRONG" or "EM" or "B" or "I"))
+        if (Vocabulary.IsNegative(names)
+            && (element.TagName is not ("P" or "A" or "STRONG" or "EM" or "B" or "I") || (element.TagName == "P" && Vocabulary.StrongChromeClass().IsMatch(names))))
         {
-            // Never drop a wrapper that holds most of the page: vocabulary like "sidebar-layout" is too loose for that.
-            return element.TextContent.Length < pageTextLength * 0.4;
+            // Never drop by name a wrapper that holds most of the page's paragraphs or the marked-up body:
+            // layout classes like "l-sidebar-fixed" or "pane-taxomenu" wrap articles too.
+            var own = stats[element];
+            if ((own.ParagraphText > 400 && own.ParagraphText > page.ParagraphText * 0.4) || own.Text > page.Text * 0.4
+                || (own.ParagraphText > 300 && title is not null && element.Contains(title)))
+            {
+                return false;
+            }
+            return own.ParagraphText < 1000 || element.QuerySelector("[itemprop=articleBody], [itemprop=articlebody]") is null;
         }
         if (element.TagName is "DIV" or "P" or "SECTION" or "SPAN" or "LI" or "H2" or "H3" or "H4")
         {
-            var text = element.TextContent;
-            if (text.Length < 300 && Vocabulary.ChromeText().IsMatch(text))
+            if (stats.Text(element) < 300 && Vocabulary.ChromeText().IsMatch(BodyTextRenderer.Inline(element)))
             {
                 return true;
             }

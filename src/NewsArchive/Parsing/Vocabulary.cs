@@ -8,22 +8,51 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"article|content|entry|post|story|text|body|news-detail|detail_text|news-text|material|main|blog|hentry|publication", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex PositiveClass();
 
-    [GeneratedRegex(@"comment|share|social|related|similar|subscri|newsletter|rassylka|banner|advert|\bads?\b|promo|sponsor|tags?\b|tag-|breadcrumb|author-box|widget|sidebar|footer|\bnav|menu|login|auth|signin|register|popup|modal|cookie|masthead|pager|pagination|rating|counter|popular|most-read|also|recommend|teaser|print|toolbar|shoutbox|disqus|outbrain|taboola|jp-relatedposts|meta-nav|skip", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    // Words must start a class name or follow a separator: "subjective commentary" or "left-navigation_page-wrapper" are not chrome by name alone.
+    [GeneratedRegex(@"(^|[\s_-])(comment([^a]|$)|share|sharing|social|related|similar|subscri|newsletter|rassylka|banner|advert|ads?($|[\s_-])|promo($|[\s_-]|box|block|tion)|sponsor|tags?($|[\s_-])|tag-?list|tagcloud|breadcrumb|author[-_]?(box|bio|info|desc|details|profile)|about-?(the-?)?author|sabox|widget|sidebar|footer|nav|menu|login|auth|signin|register|pop-?up|modal|cookie|consent|gdpr|content-blocker|privacy-embed|embed-?(preview|placeholder)|third-party|embedded-content|masthead|pager|pagination|rating|counter|popular|most-?read|also|recommend|teaser([^-_]|$)|toolbar|shoutbox|disqus|outbrain|taboola|jp-relatedposts|meta-nav|skip|post-?meta|entry-?meta|article-?meta|postmetadata|byline|copyright|disclaimer|disclosure|next-?post|prev-?post|post-?nav|nextstory|read-?more|more-?link|credit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex NegativeClass();
+
+    /// <summary>Names so plainly chrome that even a paragraph carrying them goes: credits, disclaimers, embeds awaiting consent.</summary>
+    [GeneratedRegex(@"(^|[\s_-])(copyright|credit|disclaimer|privacy|consent|advert|sponsor|newsletter|subscri|share|social)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex StrongChromeClass();
 
     /// <summary>Classes that name the article body itself, strongest signal after structured data.</summary>
     [GeneratedRegex(@"(^|[\s_-])(news-detail|detail[_-]text|news[_-]text|article[_-]?(body|text|content)|article__(body|text|content)|entry-content|post-content|post-body|post-entry|story-body|story-content|content-text|text-content|articletext|article-text|newstext|news-body|single-content|td-post-content|field-name-body|material-text|b-text|js-mediator-article)($|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex BodyClass();
 
-    [GeneratedRegex(@"по\s+теме|читайте\s+также|читать\s+также|смотрите\s+также|см\.\s+также|похожие|связанн|ещё\s+по\s+теме|еще\s+по\s+теме|другие\s+новости\s+по|related|see\s+also|read\s+also|read\s+more|more\s+on\s+this|you\s+may\s+also|weitere\s+artikel|mehr\s+zum\s+thema|das\s+könnte", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    /// <summary>Classes blog engines put on the post's own wrapper next to taxonomy classes such as "tag-cars" or "category-news".</summary>
+    [GeneratedRegex(@"(^|\s)(hentry|h-entry|type-post|type-page|status-publish|post-\d+|page-\d+|format-standard)(\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex ArticleWrapperClass();
+
+    /// <summary>Chrome by class/id, unless the names also say article body or post wrapper.</summary>
+    public static bool IsNegative(string names) =>
+        names.Length > 0 && NegativeClass().IsMatch(names) && !BodyClass().IsMatch(names) && !ArticleWrapperClass().IsMatch(names)
+        && !LeadClass().IsMatch(names);
+
+    /// <summary>Blocks holding an article's lead or standfirst, kept with the body.</summary>
+    [GeneratedRegex(@"(^|[\s_-])(lead|lede|chapo|chapeau|perex|vorspann|sapo|entradilla|bajada|sub-?headline|teaser-?text|preview-?text|preview_text|intro|standfirst|subtitle|subhead|summary|anons|annotation|excerpt|description|deck|dek|announce)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex LeadClass();
+
+    [GeneratedRegex(@"по\s+теме|читайте\s+также|читать\s+также|смотрите\s+также|см\.\s+также|похожие|связанн|ещё\s+по\s+теме|еще\s+по\s+теме|другие\s+новости\s+по|related|see\s+also|read\s+also|read\s+more|also\s+read|more\s+from|recommended|auch\s+interessant|lesen\s+sie\s+(auch|mehr)|weitere\s+beiträge|weitere\s+artikel|könnte\s+(dich|sie|euch)\s+auch|mehr\s+zum\s+thema|schon\s+gelesen|empfehlungen|relacionad|lea\s+también|ver\s+también|más\s+sobre|czytaj\s+(więcej|też|także)|zobacz\s+(też|także)|à\s+lire\s+aussi|lire\s+aussi|voir\s+aussi|leggi\s+anche|more\s+on\s+this|you\s+may\s+also|weitere\s+artikel|mehr\s+zum\s+thema|das\s+könnte", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex RelatedHeading();
 
-    [GeneratedRegex(@"новости\s+за|за\s+сегодня|последние\s+новости|лента\s+новостей|популярн|самое\s+читаемое|самое\s+интересное|читаемое|обсуждаемое|главное|новости\s+компаний|most\s+read|popular|latest|trending|top\s+stories|meistgelesen|neueste", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"новости\s+за|за\s+сегодня|последние\s+новости|лента\s+новостей|популярн|самое\s+читаемое|самое\s+интересное|читаемое|обсуждаемое|главное|свежие\s+записи|последние\s+записи|recent\s+posts|recent\s+entries|новости\s+компаний|most\s+read|popular|latest|trending|top\s+stories|meistgelesen|neueste", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex SidebarHeading();
 
     /// <summary>Short blocks starting with these are chrome whatever their markup.</summary>
     [GeneratedRegex(@"^\s*(вход\s+на\s+сайт|войти|чтобы\s+оставл|для\s+того\s+чтобы\s+оставить|оставить\s+комментарий|комментарии\s*(\(\d+\))?\s*$|добавить\s+комментарий|подпис(аться|ывайтесь)|рассылка|поделиться|реклама|забыли\s+пароль|регистрация|авторизуйтесь|share\b|subscribe|sign\s+up|log\s+in|leave\s+a\s+(comment|reply)|related\s+posts)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex ChromeText();
+
+    /// <summary>A whole short line that is page furniture: ad labels, share and print prompts, photo credits, reading time.</summary>
+    [GeneratedRegex(@"^[\s<«‹←]*((реклама|advertisement|anzeige|werbung|sponsored|публикуется\s+на\s+правах\s+рекламы|share|teilen|tweet|drucken|print|kommentieren|kommentare|comments?|комментарии|поделиться|\d+\s+min(ute)?s?\s+read|lesezeit:?.*|zurück(\s+zu[rm]?\s+.{0,40})?|back\s+to\s+.{0,40}|назад|вернуться.{0,40}|все\s+(новости|статьи|материалы|публикации)|all\s+(news|stories)|возврат\s+к\s+.{0,30}|drukuj|kommentare?\s+schreiben|write\s+a\s+comment|print\s+this.{0,20}|версия\s+для\s+печати|распечатать)[\s.:!»›→<«‹←]*|((фото|источник\s+фото|foto|fotos|photo|photos|bild|bilder|credit|image|quelle|titelbild|beitragsbild|picture)\s*:.*))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex ChromeLine();
+
+    /// <summary>
+    /// A heading that opens the comments: the body ends there. Only whole-heading forms, since
+    /// "Reaktionen aus der Politik" or "Comments from analysts" are article subheadings.
+    /// </summary>
+    [GeneratedRegex(@"^\s*((\d+\s+)?(комментари[ийея]в?|kommentare?|comments?)(\s*\(\d+\))?\s*:?|leave\s+a\s+(reply|comment).*|schreibe\s+einen\s+kommentar.*|добавить\s+комментарий|оставить\s+комментарий|\d+\s+(thoughts|responses|replies|antworten|kommentare|comments|комментари\w*)\s+(on|to|auf|zu|к)\s+.*)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex CommentsHeading();
 
     [GeneratedRegex(@"view|просмотр|prosmotr|shows|hits|eye|read-count|views-count", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex ViewsClass();

@@ -1,0 +1,7 @@
+namespace NewsArchive.Parsing;
+
+/// <summary>Collapsed text length of an element, how much of it is link text, and how much sits in paragraphs.</summary>
+internal readonly record struct ElementStats(int Text, int LinkText, int ParagraphText)
+{
+    public double LinkDensity => Text == 0 ? 0 : Math.Min(1.0, LinkText / (double)Text);
+}

@@ -1,0 +1,212 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>
+/// Picks the article's title: a visible heading that the page's &lt;title&gt;, og:title or JSON-LD
+/// headline agrees with, else og:title or &lt;title&gt; with the site name taken off.
+/// Blog themes often have two h1s (site name, then post title), so every heading is a candidate.
+/// </summary>
+internal static partial class TitleChooser
+{
+    private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " :: ", " « ", " » ", " / ", " · ", " : "];
+
+    [GeneratedRegex(@"site-?title|site-?name|site-?branding|logo|brand|blog-?title|blog-?name|masthead|header-title|navbar|hidden|sr-only|visually|screen-?reader|invisible|offscreen|aural", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex BrandClass();
+
+    [GeneratedRegex(@"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|pre-?title|pre-?headline|spitzmarke|rubric|category|label|tag($|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex KickerClass();
+
+    [GeneratedRegex(@"title|headline|heading|caption|name", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex TitleClass();
+
+    public static string? Choose(IDocument document, string? headline, string? ogTitle, string? titleTag, string? siteName)
+    {
+        var og = Key(ogTitle);
+        var head = Key(headline);
+        var tag = Key(titleTag);
+        var site = Key(siteName);
+        var trailingSegment = TrailingSegment(tag);
+
+        string? best = null;
+        string? firstH1 = null;
+        var bestRank = 0;
+        foreach (var element in document.QuerySelectorAll("h1, h2, h3, [itemprop=headline]"))
+        {
+            if (element.TagName != "H1" && element.GetAttribute("itemprop") != "headline" && !TitleClass().IsMatch(LinkListExtractor.ClassAndId(element)))
+            {
+                continue;
+            }
+            var text = HeadlineText(element);
+            if (text.Length is <= 2 or > 300 || IsBrand(element))
+            {
+                continue;
+            }
+            var key = Key(text);
+            if (key.Length == 0 || key == site)
+            {
+                continue;
+            }
+            if (firstH1 is null && element.TagName == "H1" && text.Contains(' ', StringComparison.Ordinal) && key != trailingSegment)
+            {
+                firstH1 = text;
+            }
+            var rank = 0;
+            if (key == og || key == head)
+            {
+                rank = 4;
+            }
+            else if (key == tag || Contains(og, key) || Contains(head, key) || (Contains(tag, key) && key != trailingSegment))
+            {
+                rank = 3;
+            }
+            if (rank > bestRank)
+            {
+                best = text;
+                bestRank = rank;
+            }
+        }
+        if (best is not null)
+        {
+            return best;
+        }
+        var fallback = ogTitle is { Length: > 3 } ? StripSiteName(ogTitle, siteName) : titleTag is { Length: > 0 } ? StripSiteName(titleTag, siteName) : null;
+        if (firstH1 is not null && !firstH1.EndsWith(':') && (fallback is null || !Contains(Key(firstH1), Key(fallback))))
+        {
+            // The visible headline beats a <title> or og:title written for search engines and shares.
+            return firstH1;
+        }
+        if (headline is { Length: > 3 } && (Contains(tag, head) || Contains(og, head)))
+        {
+            return headline;
+        }
+        if (ogTitle is { Length: > 3 })
+        {
+            return StripSiteName(ogTitle, siteName);
+        }
+        if (titleTag is { Length: > 0 })
+        {
+            return StripSiteName(titleTag, siteName);
+        }
+        return headline ?? document.QuerySelectorAll("h1").Select(BodyTextRenderer.Inline).FirstOrDefault(t => t.Length is > 3 and < 300);
+    }
+
+    /// <summary>The heading's text without a kicker set in its own element ("Tunesien", "100. Geburtstag").</summary>
+    private static string HeadlineText(IElement heading)
+    {
+        if (heading.ChildElementCount == 0)
+        {
+            return BodyTextRenderer.Inline(heading);
+        }
+        var builder = new StringBuilder();
+        foreach (var child in heading.ChildNodes)
+        {
+            if (child is IElement element && KickerClass().IsMatch(LinkListExtractor.ClassAndId(element)))
+            {
+                builder.Append(' ');
+                continue;
+            }
+            builder.Append(child.TextContent).Append(child is IElement { TagName: "BR" } ? " " : "");
+        }
+        var text = BodyTextRenderer.Collapse(builder.ToString());
+        return text.Length > 0 ? text : BodyTextRenderer.Inline(heading);
+    }
+
+    /// <summary>A heading that names the site (in a logo or branding block, or linking to the home page) or is only for screen readers.</summary>
+    private static bool IsBrand(IElement element)
+    {
+        var depth = 0;
+        for (var current = element; current is not null && depth < 3; current = current.ParentElement, depth++)
+        {
+            if (BrandClass().IsMatch(LinkListExtractor.ClassAndId(current)))
+            {
+                return true;
+            }
+        }
+        foreach (var anchor in element.QuerySelectorAll("a[href]"))
+        {
+            var href = anchor.GetAttribute("href")!.Trim();
+            if (href is "/" or "./" or "#" || (Uri.TryCreate(href, UriKind.Absolute, out var url) && url.AbsolutePath == "/" && url.Query.Length == 0))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"Продажи выросли - ABReview" → "Продажи выросли": drop the site name, keep what still reads as a headline.</summary>
+    internal static string StripSiteName(string title, string? siteName)
+    {
+        var site = Key(siteName);
+        foreach (var separator in Separators)
+        {
+            var parts = title.Split(separator);
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+            if (site.Length > 0)
+            {
+                var kept = parts.Where(p => Key(p) != site).ToArray();
+                if (kept.Length < parts.Length && kept.Length > 0)
+                {
+                    return string.Join(separator, kept).Trim();
+                }
+            }
+            if (parts.Length >= 3 && parts.MaxBy(p => p.Length) is { } longest && longest.Trim().Length >= 15
+                && parts.All(p => p == longest || p.Length * 2 <= longest.Length))
+            {
+                // "Headline :: Section :: Site": the headline is the one long part.
+                return longest.Trim();
+            }
+            var first = parts[0].Trim();
+            var last = parts[^1].Trim();
+            // The site name is the short end; a title is kept whole when no end is clearly shorter.
+            if (last.Length <= first.Length && (first.Length >= 15 || first.Contains(' ', StringComparison.Ordinal)))
+            {
+                return string.Join(separator, parts[..^1]).Trim();
+            }
+            if (first.Length < last.Length && (last.Length >= 15 || last.Contains(' ', StringComparison.Ordinal)))
+            {
+                return string.Join(separator, parts[1..]).Trim();
+            }
+        }
+        return title;
+    }
+
+    private static string TrailingSegment(string key)
+    {
+        foreach (var separator in Separators)
+        {
+            var index = key.LastIndexOf(separator, StringComparison.Ordinal);
+            if (index > 0)
+            {
+                return key[(index + separator.Length)..].Trim();
+            }
+        }
+        return "";
+    }
+
+    private static bool Contains(string haystack, string needle) =>
+        needle.Length > 0 && haystack.Contains(needle, StringComparison.Ordinal);
+
+    /// <summary>Comparison key: case, whitespace, quote and dash styles folded.</summary>
+    internal static string Key(string? text)
+    {
+        var collapsed = BodyTextRenderer.Collapse(text);
+        var builder = new StringBuilder(collapsed.Length);
+        foreach (var c in collapsed)
+        {
+            builder.Append(c switch
+            {
+                '„' or '“' or '”' or '«' or '»' or '″' => '"',
+                '‘' or '’' or '‚' or '′' or '`' => '\'',
+                '–' or '—' or '‑' => '-',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,91 @@
+using NewsArchive.Parsing;
+
+namespace NewsArchive.Tests.Parsing;
+
+/// <summary>Single extraction rules, each on the smallest page that shows it.</summary>
+public sealed class ArticleParserRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 12, 10, 0, 0, TimeSpan.FromHours(3));
+    private static readonly Uri PageUrl = new("https://news.example/2026/03/11/story/");
+
+    private static ParsedPage Parse(string body, string head = "") =>
+        new ArticleParser().Parse($"<html><head>{head}</head><body>{body}</body></html>", PageUrl, new ParseContext(Now, SiteTimeZones.Default));
+
+    private const string Paragraphs = """
+        <p>Первый абзац новости о рынке автомобилей, в котором достаточно слов, запятых и смысла, чтобы его посчитали текстом.</p>
+        <p>Второй абзац продолжает рассказ: дилеры, импортёры и аналитики обсуждают цены, спрос и условия кредитования.</p>
+        """;
+
+    [Fact]
+    public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
+    {
+        var page = Parse(
+            $"""<header><h1 class="site-title"><a href="/">Дилерский блог</a></h1></header><article><h1>Подписка вместо кредита</h1>{Paragraphs}</article>""",
+            "<title>Подписка вместо кредита – Дилерский блог</title><meta property=\"og:title\" content=\"Подписка вместо кредита\">");
+
+        Assert.Equal("Подписка вместо кредита", page.Title);
+    }
+
+    [Fact]
+    public void Parse_TitleWithSectionAndSite_KeepsTheHeadline()
+    {
+        var page = Parse($"<div>{Paragraphs}</div>", "<title>МАЗ увеличил выпуск самосвалов на 20% :: Новости :: Грузовой транспорт</title>");
+
+        Assert.Equal("МАЗ увеличил выпуск самосвалов на 20%", page.Title);
+    }
+
+    [Fact]
+    public void Parse_WordPressPostWithTagClasses_KeepsTheBody()
+    {
+        // WordPress puts tag-* and category-* classes on the post's own wrapper.
+        var page = Parse($"""<article class="post-5 post type-post hentry tag-sales category-news"><h1>Продажи</h1><div class="entry-content">{Paragraphs}</div></article>""");
+
+        Assert.Contains("Первый абзац новости", page.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LeadBlockBeforeDetailText_KeepsTheLeadFirst()
+    {
+        var page = Parse($"""<div class="news-detail"><h1>Заголовок</h1><div class="news-preview-text">Лид новости одной строкой о главном.</div><div class="news-detail-text">{Paragraphs}</div></div>""");
+
+        Assert.StartsWith("Лид новости одной строкой о главном.", page.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_CommentsHeadingInsideBody_EndsTheBody()
+    {
+        var page = Parse($"""<div class="entry-content">{Paragraphs}<h3>Комментарии (2)</h3><p>Первый комментарий читателя, довольно длинный, с мнением о ценах и дилерах.</p></div>""");
+
+        Assert.Contains("Второй абзац", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("комментарий читателя", page.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ListAndTable_OneItemOrRowPerLine()
+    {
+        var page = Parse($"""<div class="article-text">{Paragraphs}<ul><li>Lada — 29 114</li><li>Haval — 10 802</li></ul><table><tr><td>Chery</td><td>8 945</td></tr><tr><td>Geely</td><td>7 310</td></tr></table></div>""");
+
+        Assert.Contains("Lada — 29 114\nHaval — 10 802", page.Body, StringComparison.Ordinal);
+        Assert.Contains("Chery 8 945\nGeely 7 310", page.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AdLabelCreditAndReadAlsoLine_AreDropped()
+    {
+        var page = Parse($"""<div class="article-text">{Paragraphs}<div>Реклама</div><p>Фото: пресс-служба</p><p>Читайте также: <a href="/x/">Другая новость про рынок</a></p></div>""");
+
+        Assert.DoesNotContain("Реклама", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Фото:", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Читайте также", page.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ArticleWithPaginatedSidebar_IsAnArticle()
+    {
+        var teasers = string.Join("", Enumerable.Range(1, 5).Select(i => $"<li><a href=\"/news/{i}/\">Другая новость номер {i} о продажах машин</a></li>"));
+        var text = string.Concat(Enumerable.Repeat(Paragraphs, 3));
+        var page = Parse($"""<div class="article-text"><h1>Новость</h1>{text}</div><div class="col"><ul>{teasers}</ul><a href="/news/?PAGEN_1=2">След.</a></div>""");
+
+        Assert.Equal(PageKind.Article, page.Kind);
+    }
+}
