@@ -16,5 +16,12 @@ if (args.Length > 0 && args[0] == "serve-synthetic")
     await site.WaitForShutdownAsync();
     return 0;
 }
+if (args.Length > 1 && args[0] == "generate-archive")
+{
+    // generate-archive PATH [COUNT]: a synthetic archive for the query benchmarks (default 1,000,000 articles).
+    var articles = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+    SyntheticArchive.Generate(args[1], articles, Console.Error);
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
 return 0;
