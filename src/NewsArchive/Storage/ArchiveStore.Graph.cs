@@ -167,7 +167,8 @@ public sealed partial class ArchiveStore
     }
 
     /// <summary>Streams any query's rows; like ReadArticles, the lock is held per row, not for the whole enumeration.</summary>
-    private IEnumerable<T> Stream<T>(string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read)
+    private IEnumerable<T> Stream<T>(string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read,
+        bool isSearch = false)
     {
         Microsoft.Data.Sqlite.SqliteCommand command;
         Microsoft.Data.Sqlite.SqliteDataReader reader;
@@ -178,7 +179,15 @@ public sealed partial class ArchiveStore
             {
                 command.Parameters.AddWithValue(name, value);
             }
-            reader = command.ExecuteReader();
+            try
+            {
+                reader = command.ExecuteReader();
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (isSearch && ex.SqliteErrorCode == 1)
+            {
+                command.Dispose();
+                throw new ArchiveException(CleanFtsError(ex.Message), ex, isUserError: true);
+            }
         }
         using (command)
         using (reader)
@@ -188,7 +197,16 @@ public sealed partial class ArchiveStore
                 T item;
                 lock (_gate)
                 {
-                    if (!reader.Read())
+                    bool hasRow;
+                    try
+                    {
+                        hasRow = reader.Read();
+                    }
+                    catch (Microsoft.Data.Sqlite.SqliteException ex) when (isSearch && ex.SqliteErrorCode == 1)
+                    {
+                        throw new ArchiveException(CleanFtsError(ex.Message), ex, isUserError: true);
+                    }
+                    if (!hasRow)
                     {
                         yield break;
                     }

@@ -25,52 +25,48 @@ public sealed partial class ArchiveStore
             ArticleSort.Relevance when search is null => throw new ArchiveException("sorting by relevance needs a search query", isUserError: true),
             _ => query.Sort,
         };
-        // The body is read for snippets even when the caller does not want it back.
-        var body = query.IncludeBody || search is not null ? "a.body" : "NULL";
-        var inlinks = sort == ArticleSort.Inlinks || query.IncludeInlinks ? InlinkCount : "NULL";
-        var sql = new StringBuilder($"""
-            SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
-                   a.views, a.comments, {body}, a.first_stored, a.last_fetched, NULL, {inlinks}
-            """);
         var parameters = new List<(string, object)>();
-        if (search is not null)
-        {
-            sql.Append("""
-
-                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid LEFT JOIN sites s ON s.id = a.site_id
-                WHERE articles_fts MATCH $text
-                """);
-            parameters.Add(("$text", search.Fts5));
-        }
-        else
-        {
-            sql.Append("""
-
-                FROM articles a LEFT JOIN sites s ON s.id = a.site_id
-                WHERE 1 = 1
-                """);
-        }
-        AppendFilters(sql, parameters, query);
-        sql.Append(sort switch
+        var filters = new StringBuilder();
+        AppendFilters(filters, parameters, query);
+        var inlinks = sort == ArticleSort.Inlinks || query.IncludeInlinks ? InlinkCount : "NULL";
+        var order = sort switch
         {
             ArticleSort.Relevance => " ORDER BY bm25(articles_fts, 5.0, 1.0), coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
             ArticleSort.Views => " ORDER BY a.views IS NULL, a.views DESC, coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
             ArticleSort.Inlinks => $" ORDER BY {InlinkCount} DESC, coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
             _ => " ORDER BY coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
-        });
-        if (query.Limit is { } limit)
+        };
+        var limit = "";
+        if (query.Limit is { } rows)
         {
-            sql.Append(" LIMIT $limit");
-            parameters.Add(("$limit", limit));
+            limit = " LIMIT $limit";
+            parameters.Add(("$limit", rows));
         }
-        var articles = ReadArticles(sql.ToString(), parameters);
-        return search is null
-            ? articles
-            : articles.Select(a => a with
-            {
-                Snippet = SnippetBuilder.Build(a.Body, search.Terms, stemmer),
-                Body = query.IncludeBody ? a.Body : null,
-            });
+        if (search is null)
+        {
+            // Without a search the order and the day filters come from indexes (migration 3): a LIMIT reads that many rows.
+            var sql = $"""
+                SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
+                       a.views, a.comments, {(query.IncludeBody ? "a.body" : "NULL")}, a.first_stored, a.last_fetched, NULL, {inlinks}
+                FROM articles a LEFT JOIN sites s ON s.id = a.site_id
+                WHERE 1 = 1{filters}{order}{limit}
+                """;
+            return ReadArticles(sql, parameters);
+        }
+        // A search ranks first, reading only the index and each hit's sort keys, then reads the articles it returns one
+        // by one: sorting whole rows (bodies) of every hit of a common word is what made a LIMIT cost as much as all hits.
+        parameters.Add(("$text", search.Fts5));
+        var ranking = $"""
+            SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            WHERE articles_fts MATCH $text{filters}{order}{limit}
+            """;
+        var ids = Stream(ranking, parameters, reader => reader.GetInt64(0), isSearch: true);
+        // The body is read for snippets even when the caller does not want it back.
+        return ReadArticlesById(ids, inlinks).Select(a => a with
+        {
+            Snippet = SnippetBuilder.Build(a.Body, search.Terms, stemmer),
+            Body = query.IncludeBody ? a.Body : null,
+        });
     }
 
     /// <summary>The WHERE conditions every query command shares; the article is <c>a</c>, its site <c>s</c>.</summary>
@@ -84,7 +80,8 @@ public sealed partial class ArchiveStore
                 names.Add($"$site{i}");
                 parameters.Add(($"$site{i}", query.Sites[i]));
             }
-            sql.Append($" AND s.name IN ({string.Join(", ", names)}) COLLATE NOCASE");
+            // By site id, so that the per-site day index applies; sites.name compares without case.
+            sql.Append($" AND a.site_id IN (SELECT id FROM sites WHERE name IN ({string.Join(", ", names)}))");
         }
         if (query.From is { } from)
         {

@@ -456,30 +456,69 @@ public sealed partial class ArchiveStore : IDisposable
                     {
                         yield break;
                     }
-                    article = new StoredArticle(
-                        reader.GetInt64(0),
-                        reader.GetString(1),
-                        reader.IsDBNull(2) ? null : reader.GetString(2),
-                        reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.IsDBNull(4) ? null : reader.GetString(4),
-                        StoredTime.Parse(reader.IsDBNull(5) ? null : reader.GetString(5)),
-                        reader.IsDBNull(6) ? null : reader.GetString(6),
-                        StoredTime.Parse(reader.IsDBNull(7) ? null : reader.GetString(7)),
-                        JsonSerializer.Deserialize<string[]>(reader.GetString(8)) ?? [],
-                        reader.IsDBNull(9) ? null : reader.GetInt32(9),
-                        reader.IsDBNull(10) ? null : reader.GetInt32(10),
-                        reader.IsDBNull(11) ? null : reader.GetString(11),
-                        StoredTime.Parse(reader.GetString(12)) ?? default,
-                        StoredTime.Parse(reader.GetString(13)) ?? default,
-                        reader.IsDBNull(14) ? null : reader.GetString(14));
-                    if (reader.FieldCount > 15 && !reader.IsDBNull(15))
-                    {
-                        article = article with { Inlinks = reader.GetInt64(15) };
-                    }
+                    article = ReadArticle(reader);
                 }
                 yield return article;
             }
         }
+    }
+
+    /// <summary>The articles with these ids, in their order, each read when the caller gets to it (ids that are gone are skipped).</summary>
+    private IEnumerable<StoredArticle> ReadArticlesById(IEnumerable<long> ids, string inlinks)
+    {
+        SqliteCommand command;
+        SqliteParameter id;
+        lock (_gate)
+        {
+            command = Command($"""
+                SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
+                       a.views, a.comments, a.body, a.first_stored, a.last_fetched, NULL, {inlinks}
+                FROM articles a LEFT JOIN sites s ON s.id = a.site_id WHERE a.id = $id
+                """);
+            id = command.Parameters.Add("$id", SqliteType.Integer);
+        }
+        using (command)
+        {
+            foreach (var next in ids)
+            {
+                StoredArticle? article = null;
+                lock (_gate)
+                {
+                    id.Value = next;
+                    using var reader = command.ExecuteReader();
+                    if (reader.Read())
+                    {
+                        article = ReadArticle(reader);
+                    }
+                }
+                if (article is not null)
+                {
+                    yield return article;
+                }
+            }
+        }
+    }
+
+    private static StoredArticle ReadArticle(SqliteDataReader reader)
+    {
+        var authors = reader.GetString(8);
+        var article = new StoredArticle(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            StoredTime.Parse(reader.IsDBNull(5) ? null : reader.GetString(5)),
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            StoredTime.Parse(reader.IsDBNull(7) ? null : reader.GetString(7)),
+            authors == "[]" ? [] : JsonSerializer.Deserialize<string[]>(authors) ?? [],
+            reader.IsDBNull(9) ? null : reader.GetInt32(9),
+            reader.IsDBNull(10) ? null : reader.GetInt32(10),
+            reader.IsDBNull(11) ? null : reader.GetString(11),
+            StoredTime.Parse(reader.GetString(12)) ?? default,
+            StoredTime.Parse(reader.GetString(13)) ?? default,
+            reader.IsDBNull(14) ? null : reader.GetString(14));
+        return reader.FieldCount > 15 && !reader.IsDBNull(15) ? article with { Inlinks = reader.GetInt64(15) } : article;
     }
 
     private static string CleanFtsError(string message)

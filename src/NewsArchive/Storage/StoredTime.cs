@@ -11,6 +11,9 @@ public static class StoredTime
 
     public static string FormatUtc(DateTimeOffset value) => Format(value.ToUniversalTime());
 
+    /// <summary>Reads what <see cref="Format(DateTimeOffset)"/> wrote (the exact format first: exports read millions), or any ISO-8601 time.</summary>
     public static DateTimeOffset? Parse(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
+        text is null ? null
+        : DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact) ? exact
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
 }
