@@ -23,5 +23,10 @@ if (args.Length > 1 && args[0] == "generate-archive")
     SyntheticArchive.Generate(args[1], articles, Console.Error);
     return 0;
 }
+if (args.Length > 1 && args[0] == "archive-size")
+{
+    // archive-size PATH: stores the dev corpus into a new archive and prints its size per article against the raw HTML.
+    return StoreCorpus.ReportArchiveSize(args[1]);
+}
 BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
 return 0;

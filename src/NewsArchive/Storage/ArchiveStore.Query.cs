@@ -17,8 +17,9 @@ public sealed partial class ArchiveStore
     /// </summary>
     public IEnumerable<StoredArticle> QueryArticles(ArticleQuery query)
     {
-        var stemmer = new WordStemmer();
-        SearchQuery? search = string.IsNullOrWhiteSpace(query.Text) ? null : new SearchQueryParser(stemmer).Parse(query.Text);
+        // The stemmer (Lucene) is loaded only for a search: a plain list starts faster without it.
+        var stemmer = string.IsNullOrWhiteSpace(query.Text) ? null : new WordStemmer();
+        SearchQuery? search = stemmer is null ? null : new SearchQueryParser(stemmer).Parse(query.Text!);
         var sort = query.Sort switch
         {
             ArticleSort.Default => search is null ? ArticleSort.Date : ArticleSort.Relevance,
@@ -64,7 +65,7 @@ public sealed partial class ArchiveStore
         // The body is read for snippets even when the caller does not want it back.
         return ReadArticlesById(ids, inlinks).Select(a => a with
         {
-            Snippet = SnippetBuilder.Build(a.Body, search.Terms, stemmer),
+            Snippet = SnippetBuilder.Build(a.Body, search.Terms, stemmer!),
             Body = query.IncludeBody ? a.Body : null,
         });
     }
