@@ -58,7 +58,7 @@ public sealed partial class ArchiveStore
         }
         return ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
                 + " WHERE a.id IN (SELECT value FROM json_each($ids)) ORDER BY coalesce(a.published_utc, a.first_stored), a.id",
-            [("$ids", JsonSerializer.Serialize(seen))]).ToList();
+            [("$ids", JsonSerializer.Serialize(seen.ToArray(), StorageJson.Default.Int64Array))]).ToList();
     }
 
     /// <summary>Articles whose body has the same or nearly the same SimHash, nearest first.</summary>
@@ -91,7 +91,7 @@ public sealed partial class ArchiveStore
             return [];
         }
         var articles = ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
-            + " WHERE a.id IN (SELECT value FROM json_each($ids))", [("$ids", JsonSerializer.Serialize(distances.Keys))]);
+            + " WHERE a.id IN (SELECT value FROM json_each($ids))", [("$ids", JsonSerializer.Serialize(distances.Keys.ToArray(), StorageJson.Default.Int64Array))]);
         return articles.Select(a => new NearDuplicate(a, distances[a.Id]))
             .OrderBy(d => d.Distance).ThenBy(d => d.Article.Published).ThenBy(d => d.Article.Id).ToList();
     }
@@ -133,8 +133,8 @@ public sealed partial class ArchiveStore
     {
         var parameters = new List<(string, object)>
         {
-            ("$sites", JsonSerializer.Serialize(sites)),
-            ("$kinds", JsonSerializer.Serialize(kinds.Select(k => k.ToLowerInvariant()))),
+            ("$sites", JsonSerializer.Serialize(sites.ToArray(), StorageJson.Default.StringArray)),
+            ("$kinds", JsonSerializer.Serialize(kinds.Select(k => k.ToLowerInvariant()).ToArray(), StorageJson.Default.StringArray)),
         };
         var sql = select + """
 

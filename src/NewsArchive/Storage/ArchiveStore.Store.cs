@@ -79,7 +79,7 @@ public sealed partial class ArchiveStore
         upsert.Parameters.AddWithValue("$publishedUtc", page.Published is { } p ? StoredTime.FormatUtc(p) : DBNull.Value);
         upsert.Parameters.AddWithValue("$publishedSource", page.Published is null ? DBNull.Value : page.PublishedSource.ToString().ToLowerInvariant());
         upsert.Parameters.AddWithValue("$modified", (object?)StoredTime.Format(page.Modified) ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$authors", page.Authors.Count == 0 ? "[]" : JsonSerializer.Serialize(page.Authors));
+        upsert.Parameters.AddWithValue("$authors", page.Authors.Count == 0 ? "[]" : JsonSerializer.Serialize(page.Authors as string[] ?? [.. page.Authors], StorageJson.Default.StringArray));
         upsert.Parameters.AddWithValue("$views", (object?)page.Views ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$comments", (object?)page.Comments ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);

@@ -108,7 +108,7 @@ public sealed partial class ArchiveStore : IDisposable
                 """);
             command.Parameters.AddWithValue("$name", name);
             command.Parameters.AddWithValue("$url", startUrl.AbsoluteUri);
-            command.Parameters.AddWithValue("$feeds", JsonSerializer.Serialize(feeds.Select(f => f.AbsoluteUri).ToArray()));
+            command.Parameters.AddWithValue("$feeds", JsonSerializer.Serialize(feeds.Select(f => f.AbsoluteUri).ToArray(), StorageJson.Default.StringArray));
             command.Parameters.AddWithValue("$at", StoredTime.Format(now));
             var id = (long)command.ExecuteScalar()!;
             return new Site(id, name, startUrl, feeds, now);
@@ -120,7 +120,7 @@ public sealed partial class ArchiveStore : IDisposable
         lock (_gate)
         {
             using var command = Command("UPDATE sites SET feeds = $feeds WHERE id = $id");
-            command.Parameters.AddWithValue("$feeds", JsonSerializer.Serialize(feeds.Select(f => f.AbsoluteUri).ToArray()));
+            command.Parameters.AddWithValue("$feeds", JsonSerializer.Serialize(feeds.Select(f => f.AbsoluteUri).ToArray(), StorageJson.Default.StringArray));
             command.Parameters.AddWithValue("$id", siteId);
             command.ExecuteNonQuery();
         }
@@ -511,7 +511,7 @@ public sealed partial class ArchiveStore : IDisposable
             StoredTime.Parse(reader.IsDBNull(5) ? null : reader.GetString(5)),
             reader.IsDBNull(6) ? null : reader.GetString(6),
             StoredTime.Parse(reader.IsDBNull(7) ? null : reader.GetString(7)),
-            authors == "[]" ? [] : JsonSerializer.Deserialize<string[]>(authors) ?? [],
+            authors == "[]" ? [] : JsonSerializer.Deserialize(authors, StorageJson.Default.StringArray) ?? [],
             reader.IsDBNull(9) ? null : reader.GetInt32(9),
             reader.IsDBNull(10) ? null : reader.GetInt32(10),
             reader.IsDBNull(11) ? null : reader.GetString(11),
@@ -567,7 +567,7 @@ public sealed partial class ArchiveStore : IDisposable
         var sites = new List<Site>();
         while (reader.Read())
         {
-            var feeds = (JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? []).Select(f => new Uri(f)).ToArray();
+            var feeds = (JsonSerializer.Deserialize(reader.GetString(3), StorageJson.Default.StringArray) ?? []).Select(f => new Uri(f)).ToArray();
             sites.Add(new Site(reader.GetInt64(0), reader.GetString(1), new Uri(reader.GetString(2)), feeds,
                 StoredTime.Parse(reader.GetString(4)) ?? default));
         }
