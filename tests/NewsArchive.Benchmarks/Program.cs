@@ -28,5 +28,10 @@ if (args.Length > 1 && args[0] == "archive-size")
     // archive-size PATH: stores the dev corpus into a new archive and prints its size per article against the raw HTML.
     return StoreCorpus.ReportArchiveSize(args[1]);
 }
+if (args.Length > 2 && args[0] == "sql-timing")
+{
+    // sql-timing PATH SQL...: query plans, row counts and times of statements on an archive.
+    return SqlTiming.Run(args[1], args.Skip(2));
+}
 BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
 return 0;
