@@ -61,6 +61,20 @@ public sealed partial class ArchiveStore
             SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
             WHERE articles_fts MATCH $text{filters}{order}{limit}
             """;
+        if (sort == ArticleSort.Relevance && filters.Length == 0 && query.Limit is { } top)
+        {
+            // Ranked by score alone first: only the hits that tie with or beat the last one kept are read from articles
+            // for the date that breaks ties. Same rows, same order; a common word's hits are not all looked up.
+            ranking = """
+                WITH hits AS MATERIALIZED (
+                    SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH $text),
+                cut AS (SELECT score FROM hits ORDER BY score LIMIT 1 OFFSET $offset)
+                SELECT a.id FROM hits JOIN articles a ON a.id = hits.id
+                WHERE hits.score <= coalesce((SELECT score FROM cut), 1e308)
+                ORDER BY hits.score, coalesce(a.published_utc, a.first_stored) DESC, a.id DESC LIMIT $limit
+                """;
+            parameters.Add(("$offset", top - 1));
+        }
         var ids = Stream(ranking, parameters, reader => reader.GetInt64(0), isSearch: true);
         // The body is read for snippets even when the caller does not want it back.
         return ReadArticlesById(ids, inlinks).Select(a => a with

@@ -84,6 +84,25 @@ public sealed class StorePerformanceShapeTests : IDisposable
         }
     }
 
+    [Fact]
+    public void QueryArticles_SearchWithLimit_IsTheFullRankingCut()
+    {
+        using var store = ArchiveStore.Open(_single.Path);
+        var site = store.AddSite("s", new Uri("https://s.ru/news/"), [], Now).Id;
+        // Many exact ties (same title, same body length) at different dates, and a few better and worse matches.
+        var articles = Enumerable.Range(0, 12).Select(i => Article(site, i, title: i % 4 == 0 ? "Рынок автомобилей" : "Рынок шин")).ToList();
+        articles.Add(Article(site, 20, title: "Автомобиль автомобили автомобилей"));
+        articles.Add(Article(site, 21, title: "Итоги") with { Page = Article(site, 21).Page with { Body = "Коротко: автомобиль." } });
+        store.StoreArticles(articles);
+
+        var full = store.QueryArticles(new ArticleQuery { Text = "автомобиль" }).Select(a => a.Id).ToList();
+        Assert.Equal(14, full.Count);
+        for (var limit = 1; limit <= 15; limit++)
+        {
+            Assert.Equal(full.Take(limit), store.QueryArticles(new ArticleQuery { Text = "автомобиль", Limit = limit }).Select(a => a.Id));
+        }
+    }
+
     private static ArticleToStore Article(long siteId, int n, string? title = null, int views = 10)
     {
         var url = new Uri($"https://s.ru/news/{n}/");
