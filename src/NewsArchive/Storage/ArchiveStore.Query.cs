@@ -43,19 +43,14 @@ public sealed partial class ArchiveStore
             limit = " LIMIT $limit";
             parameters.Add(("$limit", rows));
         }
+        // Every query finds the ids first, in order, reading only indexes and sort keys (migration 3 indexes the day
+        // filters and the newest-first order), then reads each article it returns: no sort ever holds whole rows
+        // (bodies), so a LIMIT reads that many articles and an export of everything streams in flat memory.
         if (search is null)
         {
-            // Without a search the order and the day filters come from indexes (migration 3): a LIMIT reads that many rows.
-            var sql = $"""
-                SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
-                       a.views, a.comments, {(query.IncludeBody ? "a.body" : "NULL")}, a.first_stored, a.last_fetched, NULL, {inlinks}
-                FROM articles a LEFT JOIN sites s ON s.id = a.site_id
-                WHERE 1 = 1{filters}{order}{limit}
-                """;
-            return ReadArticles(sql, parameters);
+            var ids = Stream($"SELECT a.id FROM articles a WHERE 1 = 1{filters}{order}{limit}", parameters, reader => reader.GetInt64(0));
+            return ReadArticlesById(ids, inlinks, query.IncludeBody);
         }
-        // A search ranks first, reading only the index and each hit's sort keys, then reads the articles it returns one
-        // by one: sorting whole rows (bodies) of every hit of a common word is what made a LIMIT cost as much as all hits.
         parameters.Add(("$text", search.Fts5));
         var ranking = $"""
             SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
@@ -75,9 +70,9 @@ public sealed partial class ArchiveStore
                 """;
             parameters.Add(("$offset", top - 1));
         }
-        var ids = Stream(ranking, parameters, reader => reader.GetInt64(0), isSearch: true);
+        var hits = Stream(ranking, parameters, reader => reader.GetInt64(0), isSearch: true);
         // The body is read for snippets even when the caller does not want it back.
-        return ReadArticlesById(ids, inlinks).Select(a => a with
+        return ReadArticlesById(hits, inlinks, includeBody: true).Select(a => a with
         {
             Snippet = SnippetBuilder.Build(a.Body, search.Terms, stemmer!),
             Body = query.IncludeBody ? a.Body : null,

@@ -464,7 +464,7 @@ public sealed partial class ArchiveStore : IDisposable
     }
 
     /// <summary>The articles with these ids, in their order, each read when the caller gets to it (ids that are gone are skipped).</summary>
-    private IEnumerable<StoredArticle> ReadArticlesById(IEnumerable<long> ids, string inlinks)
+    private IEnumerable<StoredArticle> ReadArticlesById(IEnumerable<long> ids, string inlinks, bool includeBody)
     {
         SqliteCommand command;
         SqliteParameter id;
@@ -472,7 +472,7 @@ public sealed partial class ArchiveStore : IDisposable
         {
             command = Command($"""
                 SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
-                       a.views, a.comments, a.body, a.first_stored, a.last_fetched, NULL, {inlinks}
+                       a.views, a.comments, {(includeBody ? "a.body" : "NULL")}, a.first_stored, a.last_fetched, NULL, {inlinks}
                 FROM articles a LEFT JOIN sites s ON s.id = a.site_id WHERE a.id = $id
                 """);
             id = command.Parameters.Add("$id", SqliteType.Integer);
