@@ -33,5 +33,10 @@ if (args.Length > 2 && args[0] == "sql-timing")
     // sql-timing PATH SQL...: query plans, row counts and times of statements on an archive.
     return SqlTiming.Run(args[1], args.Skip(2));
 }
+if (args.Length > 1 && args[0] == "export-split")
+{
+    // export-split PATH: reading vs CSV writing vs read-ahead for an export of every article.
+    return ExportSplit.Run(args[1]);
+}
 BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
 return 0;

@@ -3,23 +3,36 @@ using System.Collections.Concurrent;
 namespace NewsArchive.Export;
 
 /// <summary>
-/// Enumerates a source on another thread, at most <c>capacity</c> items ahead of the consumer: reading the archive
-/// and writing the export then run side by side on two cores, and memory stays bounded whatever the row count.
-/// An exception of the source reaches the consumer as thrown; a consumer that stops early stops the reader.
+/// Enumerates a source on another thread, a bounded number of items ahead of the consumer: reading the archive and
+/// writing the export then run side by side on two cores, and memory stays bounded whatever the row count. Items
+/// cross in chunks, so the threads meet once per chunk rather than once per row. An exception of the source reaches
+/// the consumer as thrown; a consumer that stops early stops the reader.
 /// </summary>
 public static class ReadAhead
 {
+    private const int ChunkSize = 64;
+
     public static IEnumerable<T> Of<T>(IEnumerable<T> source, int capacity = 256)
     {
-        using var buffer = new BlockingCollection<T>(capacity);
+        using var buffer = new BlockingCollection<List<T>>(Math.Max(1, capacity / ChunkSize));
         using var stop = new CancellationTokenSource();
         var reader = Task.Run(() =>
         {
             try
             {
+                var chunk = new List<T>(ChunkSize);
                 foreach (var item in source)
                 {
-                    buffer.Add(item, stop.Token);
+                    chunk.Add(item);
+                    if (chunk.Count == ChunkSize)
+                    {
+                        buffer.Add(chunk, stop.Token);
+                        chunk = new List<T>(ChunkSize);
+                    }
+                }
+                if (chunk.Count > 0)
+                {
+                    buffer.Add(chunk, stop.Token);
                 }
             }
             finally
@@ -29,9 +42,12 @@ public static class ReadAhead
         });
         try
         {
-            foreach (var item in buffer.GetConsumingEnumerable())
+            foreach (var chunk in buffer.GetConsumingEnumerable())
             {
-                yield return item;
+                foreach (var item in chunk)
+                {
+                    yield return item;
+                }
             }
             reader.GetAwaiter().GetResult();
         }
