@@ -18,9 +18,9 @@ public static class ReadAhead
         using var stop = new CancellationTokenSource();
         var reader = Task.Run(() =>
         {
+            var chunk = new List<T>(ChunkSize);
             try
             {
-                var chunk = new List<T>(ChunkSize);
                 foreach (var item in source)
                 {
                     chunk.Add(item);
@@ -30,14 +30,21 @@ public static class ReadAhead
                         chunk = new List<T>(ChunkSize);
                     }
                 }
-                if (chunk.Count > 0)
-                {
-                    buffer.Add(chunk, stop.Token);
-                }
             }
             finally
             {
-                buffer.CompleteAdding();
+                try
+                {
+                    // The items read before the end, or before the source failed, still reach the consumer.
+                    if (chunk.Count > 0 && !stop.IsCancellationRequested)
+                    {
+                        buffer.Add(chunk, stop.Token);
+                    }
+                }
+                finally
+                {
+                    buffer.CompleteAdding();
+                }
             }
         });
         try
