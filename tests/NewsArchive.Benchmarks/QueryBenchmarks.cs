@@ -8,6 +8,7 @@ namespace NewsArchive.Benchmarks;
 /// in-process, on an open store: what a command does after start-up. 50 rows, as a terminal shows.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [MinIterationCount(5)]
 [MaxIterationCount(20)]
 public class QueryBenchmarks

@@ -10,6 +10,7 @@ namespace NewsArchive.Benchmarks;
 /// Brotli), and in one transaction (<see cref="ArchiveStore.StoreArticles"/>). Times are per article.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [MinIterationCount(5)]
 [MaxIterationCount(15)]
 public class StoreBenchmarks
