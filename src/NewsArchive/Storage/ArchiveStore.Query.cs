@@ -123,15 +123,15 @@ public sealed partial class ArchiveStore
             // By site id, so that the per-site day index applies; sites.name compares without case.
             sql.Append($" AND a.site_id IN (SELECT id FROM sites WHERE name IN ({string.Join(", ", names)}))");
         }
-        if (query.From is { } from)
+        // A range open on one side is closed with the first or last possible day (every stored day lies between):
+        // SQLite, which keeps no statistics of the days, reads a closed range through the day index but guesses an
+        // open one to hold most of the archive and walks the newest-first order instead, reading every article to
+        // test its day: «--from 2026-03-01» then read the whole archive.
+        if (query.From is not null || query.To is not null)
         {
-            sql.Append(" AND substr(a.published, 1, 10) >= $from");
-            parameters.Add(("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        }
-        if (query.To is { } to)
-        {
-            sql.Append(" AND substr(a.published, 1, 10) <= $to");
-            parameters.Add(("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            sql.Append(" AND substr(a.published, 1, 10) >= $from AND substr(a.published, 1, 10) <= $to");
+            parameters.Add(("$from", query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "0000-01-01"));
+            parameters.Add(("$to", query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "9999-12-31"));
         }
         if (!string.IsNullOrWhiteSpace(query.Author))
         {

@@ -66,6 +66,7 @@ public sealed class StorePerformanceShapeTests : IDisposable
     [Theory]
     [InlineData("site", "articles_site_day")]
     [InlineData("range", "articles_day")]
+    [InlineData("from", "articles_day")]
     [InlineData("newest", "articles_newest")]
     public void QueryArticles_Filters_UseAnIndex(string filter, string index)
     {
@@ -74,6 +75,8 @@ public sealed class StorePerformanceShapeTests : IDisposable
         {
             "site" => "SELECT id FROM articles a WHERE a.site_id IN (SELECT id FROM sites WHERE name IN ('s')) AND substr(a.published, 1, 10) >= '2026-03-01' AND substr(a.published, 1, 10) <= '2026-03-31' ORDER BY coalesce(a.published_utc, a.first_stored) DESC, a.id DESC LIMIT 50",
             "range" => "SELECT id FROM articles a WHERE substr(a.published, 1, 10) >= '2026-03-01' AND substr(a.published, 1, 10) <= '2026-03-31' ORDER BY coalesce(a.published_utc, a.first_stored) DESC, a.id DESC LIMIT 50",
+            // What AppendFilters writes for --from alone.
+            "from" => "SELECT id FROM articles a WHERE substr(a.published, 1, 10) >= '2026-03-01' AND substr(a.published, 1, 10) <= '9999-12-31' ORDER BY coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
             _ => "SELECT id FROM articles a ORDER BY coalesce(a.published_utc, a.first_stored) DESC, a.id DESC LIMIT 50",
         };
         var plan = string.Join("\n", Rows(store, "EXPLAIN QUERY PLAN " + sql));
