@@ -36,7 +36,7 @@ public static class ExportCommand
             filter = filter with { IncludeInlinks = chosen.Contains("inlinks") };
             var options = isExcel ? CsvArticleWriter.ExcelOptions(separator) : separator == ',' ? null : new CsvHelper.CsvWriterOptions { Separator = separator };
             return WriteExport(context, result, result.GetValue(output), result.GetValue(force), "articles",
-                (store, writer) => CsvArticleWriter.Write(writer, store.QueryArticles(filter), chosen, options, byteOrderMark: isExcel));
+                (store, writer) => CsvArticleWriter.Write(writer, ReadAhead.Of(store.QueryArticles(filter)), chosen, options, byteOrderMark: isExcel));
         });
         return command;
     }

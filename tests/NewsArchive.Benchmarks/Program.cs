@@ -16,5 +16,27 @@ if (args.Length > 0 && args[0] == "serve-synthetic")
     await site.WaitForShutdownAsync();
     return 0;
 }
+if (args.Length > 1 && args[0] == "generate-archive")
+{
+    // generate-archive PATH [COUNT]: a synthetic archive for the query benchmarks (default 1,000,000 articles).
+    var articles = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+    SyntheticArchive.Generate(args[1], articles, Console.Error);
+    return 0;
+}
+if (args.Length > 1 && args[0] == "archive-size")
+{
+    // archive-size PATH: stores the dev corpus into a new archive and prints its size per article against the raw HTML.
+    return StoreCorpus.ReportArchiveSize(args[1]);
+}
+if (args.Length > 2 && args[0] == "sql-timing")
+{
+    // sql-timing PATH SQL...: query plans, row counts and times of statements on an archive.
+    return SqlTiming.Run(args[1], args.Skip(2));
+}
+if (args.Length > 1 && args[0] == "export-split")
+{
+    // export-split PATH: reading vs CSV writing vs read-ahead for an export of every article.
+    return ExportSplit.Run(args[1]);
+}
 BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
 return 0;

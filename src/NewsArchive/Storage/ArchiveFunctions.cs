@@ -11,9 +11,10 @@ internal static class ArchiveFunctions
 {
     public static void Register(SqliteConnection connection)
     {
-        // One stemmer per connection: SQLite calls functions on the thread that runs the statement.
-        var stemmer = new WordStemmer();
-        connection.CreateFunction("newsarchive_stems", (string? text) => stemmer.StemText(text), isDeterministic: true);
+        // One stemmer per connection: SQLite calls functions on the thread that runs the statement. Made on first use:
+        // loading the stemmers (Lucene) is most of a read-only command's start-up, and only writes call this function.
+        var stemmer = new Lazy<WordStemmer>(() => new WordStemmer(), LazyThreadSafetyMode.None);
+        connection.CreateFunction("newsarchive_stems", (string? text) => stemmer.Value.StemText(text), isDeterministic: true);
         connection.CreateFunction("newsarchive_simhash", (string? text) => SimHash.Compute(text), isDeterministic: true);
         connection.CreateFunction("newsarchive_fold", (string? text) => text is null ? null : WordStemmer.Normalize(text), isDeterministic: true);
     }

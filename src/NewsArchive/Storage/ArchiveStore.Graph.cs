@@ -58,7 +58,7 @@ public sealed partial class ArchiveStore
         }
         return ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
                 + " WHERE a.id IN (SELECT value FROM json_each($ids)) ORDER BY coalesce(a.published_utc, a.first_stored), a.id",
-            [("$ids", JsonSerializer.Serialize(seen))]).ToList();
+            [("$ids", JsonSerializer.Serialize(seen.ToArray(), StorageJson.Default.Int64Array))]).ToList();
     }
 
     /// <summary>Articles whose body has the same or nearly the same SimHash, nearest first.</summary>
@@ -91,7 +91,7 @@ public sealed partial class ArchiveStore
             return [];
         }
         var articles = ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
-            + " WHERE a.id IN (SELECT value FROM json_each($ids))", [("$ids", JsonSerializer.Serialize(distances.Keys))]);
+            + " WHERE a.id IN (SELECT value FROM json_each($ids))", [("$ids", JsonSerializer.Serialize(distances.Keys.ToArray(), StorageJson.Default.Int64Array))]);
         return articles.Select(a => new NearDuplicate(a, distances[a.Id]))
             .OrderBy(d => d.Distance).ThenBy(d => d.Article.Published).ThenBy(d => d.Article.Id).ToList();
     }
@@ -133,8 +133,8 @@ public sealed partial class ArchiveStore
     {
         var parameters = new List<(string, object)>
         {
-            ("$sites", JsonSerializer.Serialize(sites)),
-            ("$kinds", JsonSerializer.Serialize(kinds.Select(k => k.ToLowerInvariant()))),
+            ("$sites", JsonSerializer.Serialize(sites.ToArray(), StorageJson.Default.StringArray)),
+            ("$kinds", JsonSerializer.Serialize(kinds.Select(k => k.ToLowerInvariant()).ToArray(), StorageJson.Default.StringArray)),
         };
         var sql = select + """
 
@@ -167,7 +167,8 @@ public sealed partial class ArchiveStore
     }
 
     /// <summary>Streams any query's rows; like ReadArticles, the lock is held per row, not for the whole enumeration.</summary>
-    private IEnumerable<T> Stream<T>(string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read)
+    private IEnumerable<T> Stream<T>(string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read,
+        bool isSearch = false)
     {
         Microsoft.Data.Sqlite.SqliteCommand command;
         Microsoft.Data.Sqlite.SqliteDataReader reader;
@@ -178,7 +179,15 @@ public sealed partial class ArchiveStore
             {
                 command.Parameters.AddWithValue(name, value);
             }
-            reader = command.ExecuteReader();
+            try
+            {
+                reader = command.ExecuteReader();
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (isSearch && ex.SqliteErrorCode == 1)
+            {
+                command.Dispose();
+                throw new ArchiveException(CleanFtsError(ex.Message), ex, isUserError: true);
+            }
         }
         using (command)
         using (reader)
@@ -188,7 +197,16 @@ public sealed partial class ArchiveStore
                 T item;
                 lock (_gate)
                 {
-                    if (!reader.Read())
+                    bool hasRow;
+                    try
+                    {
+                        hasRow = reader.Read();
+                    }
+                    catch (Microsoft.Data.Sqlite.SqliteException ex) when (isSearch && ex.SqliteErrorCode == 1)
+                    {
+                        throw new ArchiveException(CleanFtsError(ex.Message), ex, isUserError: true);
+                    }
+                    if (!hasRow)
                     {
                         yield break;
                     }

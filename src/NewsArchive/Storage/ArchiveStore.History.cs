@@ -62,9 +62,9 @@ public sealed partial class ArchiveStore
     /// Before a revisit overwrites an article, keeps its old title and body when the site changed them.
     /// A revisit whose parse found no body (an error page, a changed layout) is not recorded as a version.
     /// </summary>
-    private void RecordVersionIfChanged(string urlKey, ParsedPage page, DateTimeOffset fetchedAt, SqliteTransaction transaction)
+    private void RecordVersionIfChanged(string urlKey, ParsedPage page, string fetchedAt, SqliteTransaction transaction)
     {
-        using var command = Command("""
+        var command = Prepared("""
             INSERT INTO article_versions(article_id, title, lead, body, seen_from, seen_until)
             SELECT a.id, a.title, a.lead, a.body,
                    coalesce((SELECT v.seen_until FROM article_versions v WHERE v.article_id = a.id ORDER BY v.id DESC LIMIT 1), a.first_stored),
@@ -75,7 +75,7 @@ public sealed partial class ArchiveStore
         command.Parameters.AddWithValue("$key", urlKey);
         command.Parameters.AddWithValue("$title", (object?)page.Title ?? DBNull.Value);
         command.Parameters.AddWithValue("$body", page.Body);
-        command.Parameters.AddWithValue("$at", StoredTime.Format(fetchedAt));
+        command.Parameters.AddWithValue("$at", fetchedAt);
         command.ExecuteNonQuery();
     }
 }

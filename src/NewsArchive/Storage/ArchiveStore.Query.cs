@@ -17,60 +17,96 @@ public sealed partial class ArchiveStore
     /// </summary>
     public IEnumerable<StoredArticle> QueryArticles(ArticleQuery query)
     {
-        var stemmer = new WordStemmer();
-        SearchQuery? search = string.IsNullOrWhiteSpace(query.Text) ? null : new SearchQueryParser(stemmer).Parse(query.Text);
+        // The stemmer (Lucene) is loaded only for a search: a plain list starts faster without it.
+        var stemmer = string.IsNullOrWhiteSpace(query.Text) ? null : new WordStemmer();
+        SearchQuery? search = stemmer is null ? null : new SearchQueryParser(stemmer).Parse(query.Text!);
         var sort = query.Sort switch
         {
             ArticleSort.Default => search is null ? ArticleSort.Date : ArticleSort.Relevance,
             ArticleSort.Relevance when search is null => throw new ArchiveException("sorting by relevance needs a search query", isUserError: true),
             _ => query.Sort,
         };
-        // The body is read for snippets even when the caller does not want it back.
-        var body = query.IncludeBody || search is not null ? "a.body" : "NULL";
-        var inlinks = sort == ArticleSort.Inlinks || query.IncludeInlinks ? InlinkCount : "NULL";
-        var sql = new StringBuilder($"""
-            SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
-                   a.views, a.comments, {body}, a.first_stored, a.last_fetched, NULL, {inlinks}
-            """);
         var parameters = new List<(string, object)>();
-        if (search is not null)
-        {
-            sql.Append("""
-
-                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid LEFT JOIN sites s ON s.id = a.site_id
-                WHERE articles_fts MATCH $text
-                """);
-            parameters.Add(("$text", search.Fts5));
-        }
-        else
-        {
-            sql.Append("""
-
-                FROM articles a LEFT JOIN sites s ON s.id = a.site_id
-                WHERE 1 = 1
-                """);
-        }
-        AppendFilters(sql, parameters, query);
-        sql.Append(sort switch
+        var filters = new StringBuilder();
+        AppendFilters(filters, parameters, query);
+        var inlinks = sort == ArticleSort.Inlinks || query.IncludeInlinks ? InlinkCount : "NULL";
+        var order = sort switch
         {
             ArticleSort.Relevance => " ORDER BY bm25(articles_fts, 5.0, 1.0), coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
             ArticleSort.Views => " ORDER BY a.views IS NULL, a.views DESC, coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
             ArticleSort.Inlinks => $" ORDER BY {InlinkCount} DESC, coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
             _ => " ORDER BY coalesce(a.published_utc, a.first_stored) DESC, a.id DESC",
-        });
-        if (query.Limit is { } limit)
+        };
+        var limit = "";
+        if (query.Limit is { } rows)
         {
-            sql.Append(" LIMIT $limit");
-            parameters.Add(("$limit", limit));
+            limit = " LIMIT $limit";
+            parameters.Add(("$limit", rows));
         }
-        var articles = ReadArticles(sql.ToString(), parameters);
-        return search is null
-            ? articles
-            : articles.Select(a => a with
+        // When SQLite must sort, the ids are found first, in order, reading only indexes and sort keys (migration 4
+        // indexes the day filters and the newest-first order), and then each article returned is read: no sort ever
+        // holds whole rows (bodies), so a LIMIT reads that many articles and a large export stays in flat memory.
+        if (search is null)
+        {
+            var idQuery = $"SELECT a.id FROM articles a WHERE 1 = 1{filters}{order}{limit}";
+            if (SortsRows(idQuery, parameters))
             {
-                Snippet = SnippetBuilder.Build(a.Body, search.Terms, stemmer),
-                Body = query.IncludeBody ? a.Body : null,
-            });
+                var ids = Stream(idQuery, parameters, reader => reader.GetInt64(0));
+                return ReadArticlesById(ids, inlinks, query.IncludeBody);
+            }
+            // An index gives the order: one statement reads the rows as it walks it, which streams fastest.
+            return ReadArticles($"""
+                SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
+                       a.views, a.comments, {(query.IncludeBody ? "a.body" : "NULL")}, a.first_stored, a.last_fetched, NULL, {inlinks}
+                FROM articles a LEFT JOIN sites s ON s.id = a.site_id
+                WHERE 1 = 1{filters}{order}{limit}
+                """, parameters);
+        }
+        parameters.Add(("$text", search.Fts5));
+        var ranking = $"""
+            SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            WHERE articles_fts MATCH $text{filters}{order}{limit}
+            """;
+        if (sort == ArticleSort.Relevance && filters.Length == 0 && query.Limit is { } top)
+        {
+            // Ranked by score alone first: only the hits that tie with or beat the last one kept are read from articles
+            // for the date that breaks ties. Same rows, same order; a common word's hits are not all looked up.
+            ranking = """
+                WITH hits AS MATERIALIZED (
+                    SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH $text),
+                cut AS (SELECT score FROM hits ORDER BY score LIMIT 1 OFFSET $offset)
+                SELECT a.id FROM hits JOIN articles a ON a.id = hits.id
+                WHERE hits.score <= coalesce((SELECT score FROM cut), 1e308)
+                ORDER BY hits.score, coalesce(a.published_utc, a.first_stored) DESC, a.id DESC LIMIT $limit
+                """;
+            parameters.Add(("$offset", top - 1));
+        }
+        var hits = Stream(ranking, parameters, reader => reader.GetInt64(0), isSearch: true);
+        // The body is read for snippets even when the caller does not want it back.
+        return ReadArticlesById(hits, inlinks, includeBody: true).Select(a => a with
+        {
+            Snippet = SnippetBuilder.Build(a.Body, search.Terms, stemmer!),
+            Body = query.IncludeBody ? a.Body : null,
+        });
+    }
+
+    /// <summary>Whether SQLite sorts the query's rows itself (its plan has a temporary B-tree for the ORDER BY) rather than walking an index in order.</summary>
+    private bool SortsRows(string sql, IReadOnlyList<(string Name, object Value)> parameters)
+    {
+        lock (_gate)
+        {
+            using var command = Command("EXPLAIN QUERY PLAN " + sql);
+            AddParameters(command, parameters);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (reader.GetString(3).Contains("ORDER BY", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /// <summary>The WHERE conditions every query command shares; the article is <c>a</c>, its site <c>s</c>.</summary>
@@ -84,17 +120,18 @@ public sealed partial class ArchiveStore
                 names.Add($"$site{i}");
                 parameters.Add(($"$site{i}", query.Sites[i]));
             }
-            sql.Append($" AND s.name IN ({string.Join(", ", names)}) COLLATE NOCASE");
+            // By site id, so that the per-site day index applies; sites.name compares without case.
+            sql.Append($" AND a.site_id IN (SELECT id FROM sites WHERE name IN ({string.Join(", ", names)}))");
         }
-        if (query.From is { } from)
+        // A range open on one side is closed with the first or last possible day (every stored day lies between):
+        // SQLite, which keeps no statistics of the days, reads a closed range through the day index but guesses an
+        // open one to hold most of the archive and walks the newest-first order instead, reading every article to
+        // test its day: «--from 2026-03-01» then read the whole archive.
+        if (query.From is not null || query.To is not null)
         {
-            sql.Append(" AND substr(a.published, 1, 10) >= $from");
-            parameters.Add(("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        }
-        if (query.To is { } to)
-        {
-            sql.Append(" AND substr(a.published, 1, 10) <= $to");
-            parameters.Add(("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            sql.Append(" AND substr(a.published, 1, 10) >= $from AND substr(a.published, 1, 10) <= $to");
+            parameters.Add(("$from", query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "0000-01-01"));
+            parameters.Add(("$to", query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "9999-12-31"));
         }
         if (!string.IsNullOrWhiteSpace(query.Author))
         {

@@ -80,7 +80,18 @@ public sealed partial class ArchiveStore : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var command in _prepared.Values)
+            {
+                command.Dispose();
+            }
+            _prepared.Clear();
+            _connection.Dispose();
+        }
+    }
 
     // ---- sites ----
 
@@ -97,7 +108,7 @@ public sealed partial class ArchiveStore : IDisposable
                 """);
             command.Parameters.AddWithValue("$name", name);
             command.Parameters.AddWithValue("$url", startUrl.AbsoluteUri);
-            command.Parameters.AddWithValue("$feeds", JsonSerializer.Serialize(feeds.Select(f => f.AbsoluteUri).ToArray()));
+            command.Parameters.AddWithValue("$feeds", JsonSerializer.Serialize(feeds.Select(f => f.AbsoluteUri).ToArray(), StorageJson.Default.StringArray));
             command.Parameters.AddWithValue("$at", StoredTime.Format(now));
             var id = (long)command.ExecuteScalar()!;
             return new Site(id, name, startUrl, feeds, now);
@@ -109,7 +120,7 @@ public sealed partial class ArchiveStore : IDisposable
         lock (_gate)
         {
             using var command = Command("UPDATE sites SET feeds = $feeds WHERE id = $id");
-            command.Parameters.AddWithValue("$feeds", JsonSerializer.Serialize(feeds.Select(f => f.AbsoluteUri).ToArray()));
+            command.Parameters.AddWithValue("$feeds", JsonSerializer.Serialize(feeds.Select(f => f.AbsoluteUri).ToArray(), StorageJson.Default.StringArray));
             command.Parameters.AddWithValue("$id", siteId);
             command.ExecuteNonQuery();
         }
@@ -278,12 +289,13 @@ public sealed partial class ArchiveStore : IDisposable
     /// <summary>Settles a frontier entry that did not become an article (failed, skipped, not an article).</summary>
     public void SettleFrontier(string urlKey, string state, string? error, FetchRecord? fetch)
     {
+        var source = fetch is null ? null : SourceBytes.Of(fetch);
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
             if (fetch is not null)
             {
-                InsertFetch(fetch, null, transaction);
+                InsertFetch(fetch, null, source, transaction);
             }
             using var command = Command("""
                 UPDATE frontier SET state = $state, last_error = $error, attempts = attempts + 1 WHERE url_key = $key
@@ -299,10 +311,11 @@ public sealed partial class ArchiveStore : IDisposable
     /// <summary>Records a fetch that is not an article (listing, feed) for conditional GET next time.</summary>
     public void RecordFetch(FetchRecord fetch)
     {
+        var source = SourceBytes.Of(fetch);
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            InsertFetch(fetch, null, transaction);
+            InsertFetch(fetch, null, source, transaction);
             transaction.Commit();
         }
     }
@@ -566,118 +579,6 @@ public sealed partial class ArchiveStore : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
-    // ---- storing an article: one transaction ----
-
-    /// <summary>Stores or updates one article with its source bytes, links and counters; returns its id.</summary>
-    public long StoreArticle(long siteId, string urlKey, ParsedPage page, FetchRecord fetch)
-    {
-        lock (_gate)
-        {
-            using var transaction = _connection.BeginTransaction();
-            var hash = InsertFetch(fetch, siteId, transaction);
-            var url = (page.CanonicalUrl ?? fetch.FinalUrl ?? fetch.Url).AbsoluteUri;
-            var now = StoredTime.Format(fetch.FetchedAt);
-            RecordVersionIfChanged(urlKey, page, fetch.FetchedAt, transaction);
-
-            using (var upsert = Command("""
-                INSERT INTO articles(url_key, url, site_id, title, lead, body, published, published_utc, published_source,
-                                     modified, authors, views, comments, source_hash, first_stored, last_fetched)
-                VALUES ($key, $url, $site, $title, $lead, $body, $published, $publishedUtc, $publishedSource,
-                        $modified, $authors, $views, $comments, $hash, $now, $now)
-                ON CONFLICT(url_key) DO UPDATE SET
-                    url = excluded.url, title = excluded.title, lead = excluded.lead, body = excluded.body,
-                    published = coalesce(excluded.published, articles.published),
-                    published_utc = coalesce(excluded.published_utc, articles.published_utc),
-                    published_source = coalesce(excluded.published_source, articles.published_source),
-                    modified = excluded.modified, authors = excluded.authors,
-                    views = coalesce(excluded.views, articles.views), comments = coalesce(excluded.comments, articles.comments),
-                    source_hash = excluded.source_hash, last_fetched = excluded.last_fetched
-                """, transaction))
-            {
-                upsert.Parameters.AddWithValue("$key", urlKey);
-                upsert.Parameters.AddWithValue("$url", url);
-                upsert.Parameters.AddWithValue("$site", siteId);
-                upsert.Parameters.AddWithValue("$title", (object?)page.Title ?? DBNull.Value);
-                upsert.Parameters.AddWithValue("$lead", (object?)page.Lead ?? DBNull.Value);
-                upsert.Parameters.AddWithValue("$body", page.Body);
-                upsert.Parameters.AddWithValue("$published", (object?)StoredTime.Format(page.Published) ?? DBNull.Value);
-                upsert.Parameters.AddWithValue("$publishedUtc", page.Published is { } p ? StoredTime.FormatUtc(p) : DBNull.Value);
-                upsert.Parameters.AddWithValue("$publishedSource", page.Published is null ? DBNull.Value : page.PublishedSource.ToString().ToLowerInvariant());
-                upsert.Parameters.AddWithValue("$modified", (object?)StoredTime.Format(page.Modified) ?? DBNull.Value);
-                upsert.Parameters.AddWithValue("$authors", JsonSerializer.Serialize(page.Authors));
-                upsert.Parameters.AddWithValue("$views", (object?)page.Views ?? DBNull.Value);
-                upsert.Parameters.AddWithValue("$comments", (object?)page.Comments ?? DBNull.Value);
-                upsert.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
-                upsert.Parameters.AddWithValue("$now", now);
-                upsert.ExecuteNonQuery();
-            }
-
-            long articleId;
-            using (var idCommand = Command("SELECT id FROM articles WHERE url_key = $key", transaction))
-            {
-                idCommand.Parameters.AddWithValue("$key", urlKey);
-                articleId = (long)idCommand.ExecuteScalar()!;
-            }
-
-            using (var deleteLinks = Command("DELETE FROM links WHERE from_key = $key", transaction))
-            {
-                deleteLinks.Parameters.AddWithValue("$key", urlKey);
-                deleteLinks.ExecuteNonQuery();
-            }
-            using (var insertLink = Command("""
-                INSERT OR IGNORE INTO links(from_key, to_key, to_url, kind, anchor, heading, published)
-                VALUES ($from, $to, $toUrl, $kind, $anchor, $heading, $published)
-                """, transaction))
-            {
-                insertLink.Parameters.AddWithValue("$from", urlKey);
-                var to = insertLink.Parameters.Add("$to", SqliteType.Text);
-                var toUrl = insertLink.Parameters.Add("$toUrl", SqliteType.Text);
-                var kind = insertLink.Parameters.Add("$kind", SqliteType.Text);
-                var anchor = insertLink.Parameters.Add("$anchor", SqliteType.Text);
-                var heading = insertLink.Parameters.Add("$heading", SqliteType.Text);
-                var published = insertLink.Parameters.Add("$published", SqliteType.Text);
-                foreach (var link in page.Links)
-                {
-                    var linkKey = Crawling.UrlNormalizer.NormalizeString(link.Url);
-                    if (linkKey == urlKey)
-                    {
-                        continue;
-                    }
-                    to.Value = linkKey;
-                    toUrl.Value = link.Url.AbsoluteUri;
-                    kind.Value = link.Kind.ToString().ToLowerInvariant();
-                    anchor.Value = (object?)link.AnchorText ?? DBNull.Value;
-                    heading.Value = (object?)link.Heading ?? DBNull.Value;
-                    published.Value = (object?)StoredTime.Format(link.Published) ?? DBNull.Value;
-                    insertLink.ExecuteNonQuery();
-                }
-            }
-
-            if (page.Views is not null || page.Comments is not null)
-            {
-                using var counters = Command("""
-                    INSERT INTO counters(article_id, read_at, views, comments) VALUES ($id, $at, $views, $comments)
-                    """, transaction);
-                counters.Parameters.AddWithValue("$id", articleId);
-                counters.Parameters.AddWithValue("$at", now);
-                counters.Parameters.AddWithValue("$views", (object?)page.Views ?? DBNull.Value);
-                counters.Parameters.AddWithValue("$comments", (object?)page.Comments ?? DBNull.Value);
-                counters.ExecuteNonQuery();
-            }
-
-            using (var settle = Command("""
-                UPDATE frontier SET state = 'done', last_error = NULL, attempts = attempts + 1 WHERE url_key = $key
-                """, transaction))
-            {
-                settle.Parameters.AddWithValue("$key", urlKey);
-                settle.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
-            return articleId;
-        }
-    }
-
     public byte[]? ReadSource(string hash)
     {
         lock (_gate)
@@ -795,30 +696,69 @@ public sealed partial class ArchiveStore : IDisposable
                     {
                         yield break;
                     }
-                    article = new StoredArticle(
-                        reader.GetInt64(0),
-                        reader.GetString(1),
-                        reader.IsDBNull(2) ? null : reader.GetString(2),
-                        reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.IsDBNull(4) ? null : reader.GetString(4),
-                        StoredTime.Parse(reader.IsDBNull(5) ? null : reader.GetString(5)),
-                        reader.IsDBNull(6) ? null : reader.GetString(6),
-                        StoredTime.Parse(reader.IsDBNull(7) ? null : reader.GetString(7)),
-                        JsonSerializer.Deserialize<string[]>(reader.GetString(8)) ?? [],
-                        reader.IsDBNull(9) ? null : reader.GetInt32(9),
-                        reader.IsDBNull(10) ? null : reader.GetInt32(10),
-                        reader.IsDBNull(11) ? null : reader.GetString(11),
-                        StoredTime.Parse(reader.GetString(12)) ?? default,
-                        StoredTime.Parse(reader.GetString(13)) ?? default,
-                        reader.IsDBNull(14) ? null : reader.GetString(14));
-                    if (reader.FieldCount > 15 && !reader.IsDBNull(15))
-                    {
-                        article = article with { Inlinks = reader.GetInt64(15) };
-                    }
+                    article = ReadArticle(reader);
                 }
                 yield return article;
             }
         }
+    }
+
+    /// <summary>The articles with these ids, in their order, each read when the caller gets to it (ids that are gone are skipped).</summary>
+    private IEnumerable<StoredArticle> ReadArticlesById(IEnumerable<long> ids, string inlinks, bool includeBody)
+    {
+        SqliteCommand command;
+        SqliteParameter id;
+        lock (_gate)
+        {
+            command = Command($"""
+                SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
+                       a.views, a.comments, {(includeBody ? "a.body" : "NULL")}, a.first_stored, a.last_fetched, NULL, {inlinks}
+                FROM articles a LEFT JOIN sites s ON s.id = a.site_id WHERE a.id = $id
+                """);
+            id = command.Parameters.Add("$id", SqliteType.Integer);
+        }
+        using (command)
+        {
+            foreach (var next in ids)
+            {
+                StoredArticle? article = null;
+                lock (_gate)
+                {
+                    id.Value = next;
+                    using var reader = command.ExecuteReader();
+                    if (reader.Read())
+                    {
+                        article = ReadArticle(reader);
+                    }
+                }
+                if (article is not null)
+                {
+                    yield return article;
+                }
+            }
+        }
+    }
+
+    private static StoredArticle ReadArticle(SqliteDataReader reader)
+    {
+        var authors = reader.GetString(8);
+        var article = new StoredArticle(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            StoredTime.Parse(reader.IsDBNull(5) ? null : reader.GetString(5)),
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            StoredTime.Parse(reader.IsDBNull(7) ? null : reader.GetString(7)),
+            authors == "[]" ? [] : JsonSerializer.Deserialize(authors, StorageJson.Default.StringArray) ?? [],
+            reader.IsDBNull(9) ? null : reader.GetInt32(9),
+            reader.IsDBNull(10) ? null : reader.GetInt32(10),
+            reader.IsDBNull(11) ? null : reader.GetString(11),
+            StoredTime.Parse(reader.GetString(12)) ?? default,
+            StoredTime.Parse(reader.GetString(13)) ?? default,
+            reader.IsDBNull(14) ? null : reader.GetString(14));
+        return reader.FieldCount > 15 && !reader.IsDBNull(15) ? article with { Inlinks = reader.GetInt64(15) } : article;
     }
 
     private static string CleanFtsError(string message)
@@ -855,39 +795,6 @@ public sealed partial class ArchiveStore : IDisposable
         return command.ExecuteScalar() as string;
     }
 
-    private string? InsertFetch(FetchRecord fetch, long? siteId, SqliteTransaction transaction)
-    {
-        string? hash = null;
-        if (fetch.Body is { Length: > 0 } bytes)
-        {
-            hash = SourceCompression.Hash(bytes);
-            using var source = Command("""
-                INSERT OR IGNORE INTO sources(hash, content_type, raw_size, compressed) VALUES ($hash, $type, $size, $data)
-                """, transaction);
-            source.Parameters.AddWithValue("$hash", hash);
-            source.Parameters.AddWithValue("$type", (object?)fetch.ContentType ?? DBNull.Value);
-            source.Parameters.AddWithValue("$size", bytes.Length);
-            source.Parameters.AddWithValue("$data", SourceCompression.Compress(bytes));
-            source.ExecuteNonQuery();
-        }
-        using var command = Command("""
-            INSERT INTO fetches(site_id, url, final_url, fetched_at, status, outcome, error, source_hash, etag, last_modified)
-            VALUES ($site, $url, $final, $at, $status, $outcome, $error, $hash, $etag, $modified)
-            """, transaction);
-        command.Parameters.AddWithValue("$site", (object?)(siteId ?? fetch.SiteId) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$url", fetch.Url.AbsoluteUri);
-        command.Parameters.AddWithValue("$final", (object?)fetch.FinalUrl?.AbsoluteUri ?? DBNull.Value);
-        command.Parameters.AddWithValue("$at", StoredTime.Format(fetch.FetchedAt));
-        command.Parameters.AddWithValue("$status", fetch.Status);
-        command.Parameters.AddWithValue("$outcome", fetch.Outcome);
-        command.Parameters.AddWithValue("$error", (object?)fetch.Error ?? DBNull.Value);
-        command.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
-        command.Parameters.AddWithValue("$etag", (object?)fetch.ETag ?? DBNull.Value);
-        command.Parameters.AddWithValue("$modified", (object?)StoredTime.Format(fetch.LastModified) ?? DBNull.Value);
-        command.ExecuteNonQuery();
-        return hash;
-    }
-
     private int FrontierCountUnlocked(SqliteTransaction transaction)
     {
         using var command = Command("SELECT count(*) FROM frontier", transaction);
@@ -900,7 +807,7 @@ public sealed partial class ArchiveStore : IDisposable
         var sites = new List<Site>();
         while (reader.Read())
         {
-            var feeds = (JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? []).Select(f => new Uri(f)).ToArray();
+            var feeds = (JsonSerializer.Deserialize(reader.GetString(3), StorageJson.Default.StringArray) ?? []).Select(f => new Uri(f)).ToArray();
             sites.Add(new Site(reader.GetInt64(0), reader.GetString(1), new Uri(reader.GetString(2)), feeds,
                 StoredTime.Parse(reader.GetString(4)) ?? default));
         }

@@ -21,7 +21,9 @@ public static class SimHash
         {
             return null;
         }
-        var words = WordStemmer.Tokenize(text).Select(t => WordStemmer.Normalize(text.AsSpan(t.Start, t.Length))).ToList();
+        // Every word once in lower case («ё» as «е»), then shingles over word boundaries: no string per word.
+        var folded = string.Create(text.Length, text, static (span, source) => WordStemmer.Fold(source, span));
+        var words = WordStemmer.Tokenize(text).ToList();
         if (words.Count < MinimumWords)
         {
             return null;
@@ -32,7 +34,7 @@ public static class SimHash
             var hash = 14695981039346656037UL;
             for (var w = i; w < i + ShingleWords; w++)
             {
-                foreach (var c in words[w])
+                foreach (var c in folded.AsSpan(words[w].Start, words[w].Length))
                 {
                     hash = (hash ^ c) * 1099511628211UL;
                 }

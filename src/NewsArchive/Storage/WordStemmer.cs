@@ -17,9 +17,19 @@ public sealed class WordStemmer
 {
     // Longer "words" are URLs, hashes or glued text: stemming them gains nothing.
     private const int MaxStemmedLength = 40;
+    // Stems of words seen before: a news archive repeats a few tens of thousands of word forms, and a lookup is
+    // far cheaper than the Snowball programs. Cleared when full, so memory stays bounded.
+    private const int CacheLimit = 100_000;
+    private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _cacheBySpan;
     private readonly RussianStemmer _russian = new();
     private readonly EnglishStemmer _english = new();
     private readonly Lucene.Net.Analysis.Ru.RussianLightStemmer _russianLight = new();
+
+    public WordStemmer()
+    {
+        _cacheBySpan = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Words are runs of letters and digits (with combining marks); everything else separates them.</summary>
     public static IEnumerable<WordToken> Tokenize(string text)
@@ -53,15 +63,74 @@ public sealed class WordStemmer
     public static string Normalize(ReadOnlySpan<char> word)
     {
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
-        word.ToLowerInvariant(buffer);
-        buffer.Replace('ё', 'е');
+        Fold(word, buffer);
         return new string(buffer);
+    }
+
+    /// <summary>
+    /// What <see cref="Normalize"/> returns, into <paramref name="into"/> (as long as <paramref name="text"/>).
+    /// ASCII and the basic Cyrillic letters are lower-cased here; any other text goes through
+    /// <see cref="MemoryExtensions.ToLowerInvariant"/>, which gives the same result for these but costs a call into ICU.
+    /// </summary>
+    public static void Fold(ReadOnlySpan<char> text, Span<char> into)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < 0x80)
+            {
+                into[i] = c is >= 'A' and <= 'Z' ? (char)(c + 0x20) : c;
+            }
+            else if (c is >= '\u0410' and <= '\u042F')
+            {
+                into[i] = (char)(c + 0x20);
+            }
+            else if (c is >= '\u0430' and <= '\u045F' && c != 'ё')
+            {
+                into[i] = c;
+            }
+            else if (c is 'ё' or 'Ё')
+            {
+                into[i] = 'е';
+            }
+            else if (c is >= '\u0400' and <= '\u040F')
+            {
+                into[i] = (char)(c + 0x50);
+            }
+            else
+            {
+                text.ToLowerInvariant(into);
+                into.Replace('ё', 'е');
+                return;
+            }
+        }
     }
 
     /// <summary>The stem of one word (any case); digits and other scripts come back normalised but unstemmed.</summary>
     public string Stem(ReadOnlySpan<char> word)
     {
-        var normal = Normalize(word);
+        if (word.Length > 128)
+        {
+            return Normalize(word);
+        }
+        Span<char> buffer = stackalloc char[word.Length];
+        Fold(word, buffer);
+        if (_cacheBySpan.TryGetValue(buffer, out var cached))
+        {
+            return cached;
+        }
+        if (_cache.Count >= CacheLimit)
+        {
+            _cache.Clear();
+        }
+        var normal = new string(buffer);
+        var stem = StemNormal(normal);
+        _cache[normal] = stem;
+        return stem;
+    }
+
+    private string StemNormal(string normal)
+    {
         if (normal.Length > MaxStemmedLength || normal.Length < 2)
         {
             return normal;

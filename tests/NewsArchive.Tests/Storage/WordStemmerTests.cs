@@ -92,4 +92,29 @@ public sealed class WordStemmerTests
         var words = WordStemmer.Tokenize(text).Select(t => text.Substring(t.Start, t.Length)).ToArray();
         Assert.Equal(["Lada", "Vesta", "Москвич", "3", "0"], words);
     }
+
+    [Fact]
+    public void Fold_EveryCharacter_IsWhatToLowerInvariantGives()
+    {
+        for (var c = 0; c <= 0xFFFF; c++)
+        {
+            if (char.IsSurrogate((char)c))
+            {
+                continue;
+            }
+            var text = $"Aж{(char)c}Ё";
+            var expected = text.ToLowerInvariant().Replace('ё', 'е');
+            var folded = new char[text.Length];
+            WordStemmer.Fold(text, folded);
+            Assert.Equal(expected, new string(folded));
+        }
+    }
+
+    [Fact]
+    public void Stem_SameWordTwice_GivesTheSameStem()
+    {
+        var stemmer = new WordStemmer();
+        Assert.Equal(stemmer.Stem("Электромобилей"), stemmer.Stem("ЭЛЕКТРОМОБИЛЕЙ"));
+        Assert.Equal(stemmer.Stem("электромобилей"), new WordStemmer().Stem("электромобилей"));
+    }
 }
