@@ -60,7 +60,11 @@ public sealed partial class ArchiveStore
             VALUES ($key, $url, $site, $title, $lead, $body, $published, $publishedUtc, $publishedSource,
                     $modified, $authors, $views, $comments, $hash, $now, $now)
             ON CONFLICT(url_key) DO UPDATE SET
-                url = excluded.url, title = excluded.title, lead = excluded.lead, body = excluded.body,
+                url = excluded.url,
+                -- A re-fetch whose parse came back empty (a broken or shell page) never erases what is stored.
+                title = CASE WHEN excluded.body = '' THEN articles.title ELSE coalesce(excluded.title, articles.title) END,
+                lead = CASE WHEN excluded.body = '' THEN articles.lead ELSE excluded.lead END,
+                body = CASE WHEN excluded.body = '' THEN articles.body ELSE excluded.body END,
                 published = coalesce(excluded.published, articles.published),
                 published_utc = coalesce(excluded.published_utc, articles.published_utc),
                 published_source = coalesce(excluded.published_source, articles.published_source),

@@ -31,6 +31,22 @@ public sealed class ArchiveStoreTests : IDisposable
     }
 
     [Fact]
+    public void StoreArticle_RefetchWithEmptyBody_KeepsStoredText()
+    {
+        using var store = ArchiveStore.Open(_archive.Path);
+        var site = store.AddSite("s", new Uri("https://s.ru/news/"), [], Now);
+        var url = new Uri("https://s.ru/news/a/");
+        var key = UrlNormalizer.NormalizeString(url);
+        store.StoreArticle(site.Id, key, Page(url, "Дилеры Haval", body: "Полный текст статьи."), Fetch(site.Id, url, "one"));
+        store.StoreArticle(site.Id, key, Page(url, "Дилеры Haval", views: 7, body: ""), Fetch(site.Id, url, "two"));
+
+        var article = Assert.Single(store.QueryArticles(new ArticleQuery { IncludeBody = true }));
+        Assert.Equal("Полный текст статьи.", article.Body);
+        Assert.Equal(7, article.Views);
+        Assert.Single(store.GetVersions(article.Id));
+    }
+
+    [Fact]
     public void StoreArticle_SameBytesTwice_KeepsSourceOnce()
     {
         using var store = ArchiveStore.Open(_archive.Path);
