@@ -49,6 +49,13 @@ public sealed class SearchQueryParser(WordStemmer stemmer)
             if (Peek(SearchTokenKind.And))
             {
                 _position++;
+                if (Peek(SearchTokenKind.Not))
+                {
+                    // «дилер AND NOT Haval» is how people write FTS5's binary «дилер NOT Haval».
+                    _position++;
+                    left = $"({left} NOT {ParsePrimary(positive: false)})";
+                    continue;
+                }
             }
             else if (!Peek(SearchTokenKind.Words) && !Peek(SearchTokenKind.Open))
             {
