@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using NewsArchive.Export;
 using NewsArchive.Storage;
 
 namespace NewsArchive.Cli;
@@ -8,12 +8,7 @@ namespace NewsArchive.Cli;
 /// <summary>Renders articles and links as tables for people or JSON Lines for programs.</summary>
 public static class OutputFormatter
 {
-    private static readonly JsonWriterOptions JsonOptions = new()
-    {
-        // Relaxed: Cyrillic and the "+" of time offsets stay readable; the output is never embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-    };
+    private static readonly JsonWriterOptions JsonOptions = ArticleJson.Options;
 
     public static void WriteArticleJson(TextWriter output, StoredArticle article, IReadOnlyList<StoredLink>? related = null, Action<Utf8JsonWriter>? extra = null)
     {
@@ -21,20 +16,7 @@ public static class OutputFormatter
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
-            json.WriteNumber("id", article.Id);
-            json.WriteString("url", article.Url);
-            json.WriteString("site", article.Site);
-            json.WriteString("title", article.Title);
-            json.WriteString("published", StoredTime.Format(article.Published));
-            json.WriteString("modified", StoredTime.Format(article.Modified));
-            json.WriteStartArray("authors");
-            foreach (var author in article.Authors)
-            {
-                json.WriteStringValue(author);
-            }
-            json.WriteEndArray();
-            WriteNullableNumber(json, "views", article.Views);
-            WriteNullableNumber(json, "comments", article.Comments);
+            ArticleJson.WriteCore(json, article);
             if (article.Lead is not null && article.Body is not null)
             {
                 json.WriteString("lead", article.Lead);
@@ -110,17 +92,7 @@ public static class OutputFormatter
         json.WriteEndObject();
     }
 
-    public static void WriteNullableNumber(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
+    public static void WriteNullableNumber(Utf8JsonWriter json, string name, int? value) => ArticleJson.WriteNumber(json, name, value);
 
     /// <summary>On a terminal: aligned columns cut to width. Redirected: tab-separated full values.</summary>
     public static void WriteTable(TextWriter output, IReadOnlyList<string> headers, IEnumerable<string[]> rows, bool terminal)
