@@ -166,7 +166,7 @@ public sealed partial class ArchiveStore
         }
     }
 
-    /// <summary>Streams any query's rows; like ReadArticles, the lock is held per row, not for the whole enumeration.</summary>
+    /// <summary>Streams any query's rows; the lock is held per row, not for the whole enumeration.</summary>
     private IEnumerable<T> Stream<T>(string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<Microsoft.Data.Sqlite.SqliteDataReader, T> read,
         bool isSearch = false)
     {

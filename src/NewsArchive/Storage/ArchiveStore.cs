@@ -165,20 +165,7 @@ public sealed partial class ArchiveStore : IDisposable
         }
     }
 
-    public int CountArticles(long? siteId = null)
-    {
-        lock (_gate)
-        {
-            using var command = Command(siteId is null
-                ? "SELECT count(*) FROM articles"
-                : "SELECT count(*) FROM articles WHERE site_id = $site");
-            if (siteId is not null)
-            {
-                command.Parameters.AddWithValue("$site", siteId);
-            }
-            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-    }
+    public int CountArticles(long? siteId = null) => Count("SELECT count(*) FROM articles WHERE 1 = 1", siteId);
 
     // ---- frontier ----
 
@@ -188,29 +175,40 @@ public sealed partial class ArchiveStore : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            using var command = Command("""
-                INSERT INTO frontier(url_key, fetch_url, site_id, source, feed_published, discovered_at)
+            // Inserts are counted from their own changes; a known URL only gains a feed date it lacked.
+            using var insert = Command("""
+                INSERT OR IGNORE INTO frontier(url_key, fetch_url, site_id, source, feed_published, discovered_at)
                 SELECT $key, $url, $site, $source, $feed, $at
                 WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url_key = $key)
-                ON CONFLICT(url_key) DO UPDATE SET feed_published = coalesce(frontier.feed_published, excluded.feed_published)
                 """, transaction);
-            var key = command.Parameters.Add("$key", SqliteType.Text);
-            var url = command.Parameters.Add("$url", SqliteType.Text);
-            var site = command.Parameters.Add("$site", SqliteType.Integer);
-            var source = command.Parameters.Add("$source", SqliteType.Text);
-            var feed = command.Parameters.Add("$feed", SqliteType.Text);
-            command.Parameters.AddWithValue("$at", StoredTime.Format(now));
-            var before = FrontierCountUnlocked(transaction);
+            using var addFeedDate = Command("""
+                UPDATE frontier SET feed_published = $feed
+                WHERE url_key = $key AND feed_published IS NULL AND $feed IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM articles WHERE url_key = $key)
+                """, transaction);
+            var key = insert.Parameters.Add("$key", SqliteType.Text);
+            var url = insert.Parameters.Add("$url", SqliteType.Text);
+            var site = insert.Parameters.Add("$site", SqliteType.Integer);
+            var source = insert.Parameters.Add("$source", SqliteType.Text);
+            var feed = insert.Parameters.Add("$feed", SqliteType.Text);
+            insert.Parameters.AddWithValue("$at", StoredTime.Format(now));
+            var updateKey = addFeedDate.Parameters.Add("$key", SqliteType.Text);
+            var updateFeed = addFeedDate.Parameters.Add("$feed", SqliteType.Text);
+            var added = 0;
             foreach (var entry in entries)
             {
-                key.Value = entry.UrlKey;
+                key.Value = updateKey.Value = entry.UrlKey;
                 url.Value = entry.FetchUrl.AbsoluteUri;
                 site.Value = entry.SiteId;
                 source.Value = entry.Source;
-                feed.Value = (object?)StoredTime.Format(entry.FeedPublished) ?? DBNull.Value;
-                command.ExecuteNonQuery();
+                feed.Value = updateFeed.Value = (object?)StoredTime.Format(entry.FeedPublished) ?? DBNull.Value;
+                var inserted = insert.ExecuteNonQuery();
+                added += inserted;
+                if (inserted == 0 && entry.FeedPublished is not null)
+                {
+                    addFeedDate.ExecuteNonQuery();
+                }
             }
-            var added = FrontierCountUnlocked(transaction) - before;
             transaction.Commit();
             return added;
         }
@@ -240,13 +238,14 @@ public sealed partial class ArchiveStore : IDisposable
         }
     }
 
-    public int PendingCount(long? siteId = null)
+    public int PendingCount(long? siteId = null) => Count("SELECT count(*) FROM frontier WHERE state = 'pending'", siteId);
+
+    /// <summary>Runs a count, narrowed to one site when <paramref name="siteId"/> is given.</summary>
+    private int Count(string sql, long? siteId)
     {
         lock (_gate)
         {
-            using var command = Command(siteId is null
-                ? "SELECT count(*) FROM frontier WHERE state = 'pending'"
-                : "SELECT count(*) FROM frontier WHERE state = 'pending' AND site_id = $site");
+            using var command = Command(siteId is null ? sql : sql + " AND site_id = $site");
             if (siteId is not null)
             {
                 command.Parameters.AddWithValue("$site", siteId);
@@ -653,55 +652,9 @@ public sealed partial class ArchiveStore : IDisposable
         FROM articles a LEFT JOIN sites s ON s.id = a.site_id
         """;
 
-    private IEnumerable<StoredArticle> ReadArticles(string sql, IReadOnlyList<(string Name, object Value)> parameters)
-    {
-        // Streams rows for exports; the lock is held per row read, not for the whole enumeration.
-        SqliteCommand command;
-        SqliteDataReader reader;
-        lock (_gate)
-        {
-            command = Command(sql);
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
-            try
-            {
-                reader = command.ExecuteReader();
-            }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == 1)
-            {
-                command.Dispose();
-                throw new ArchiveException(CleanFtsError(ex.Message), ex, isUserError: true);
-            }
-        }
-        using (command)
-        using (reader)
-        {
-            while (true)
-            {
-                StoredArticle article;
-                lock (_gate)
-                {
-                    bool hasRow;
-                    try
-                    {
-                        hasRow = reader.Read();
-                    }
-                    catch (SqliteException ex) when (ex.SqliteErrorCode == 1)
-                    {
-                        throw new ArchiveException(CleanFtsError(ex.Message), ex, isUserError: true);
-                    }
-                    if (!hasRow)
-                    {
-                        yield break;
-                    }
-                    article = ReadArticle(reader);
-                }
-                yield return article;
-            }
-        }
-    }
+    /// <summary>Streams articles for exports; the lock is held per row read, not for the whole enumeration.</summary>
+    private IEnumerable<StoredArticle> ReadArticles(string sql, IReadOnlyList<(string Name, object Value)> parameters) =>
+        Stream(sql, parameters, ReadArticle, isSearch: true);
 
     /// <summary>The articles with these ids, in their order, each read when the caller gets to it (ids that are gone are skipped).</summary>
     private IEnumerable<StoredArticle> ReadArticlesById(IEnumerable<long> ids, string inlinks, bool includeBody)
@@ -793,12 +746,6 @@ public sealed partial class ArchiveStore : IDisposable
         using var command = Command("SELECT url_key FROM articles WHERE id = $id");
         command.Parameters.AddWithValue("$id", articleId);
         return command.ExecuteScalar() as string;
-    }
-
-    private int FrontierCountUnlocked(SqliteTransaction transaction)
-    {
-        using var command = Command("SELECT count(*) FROM frontier", transaction);
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static List<Site> ReadSites(SqliteCommand command)
