@@ -79,16 +79,7 @@ public static class OutputFormatter
         json.WriteString("url", link.Url);
         json.WriteString("kind", link.Kind);
         json.WriteString("direction", link.Direction == LinkDirection.In ? "in" : "out");
-        json.WriteString("title", link.Title);
-        json.WriteString("published", StoredTime.Format(link.Published));
-        if (link.ArticleId is { } id)
-        {
-            json.WriteNumber("id", id);
-        }
-        else
-        {
-            json.WriteNull("id");
-        }
+        ArticleJson.WriteLinkTarget(json, link);
         json.WriteEndObject();
     }
 

@@ -33,6 +33,21 @@ public static class ArticleJson
         WriteNumber(json, "comments", article.Comments);
     }
 
+    /// <summary>title, published and id (null unless archived) of a link's other end.</summary>
+    public static void WriteLinkTarget(Utf8JsonWriter json, StoredLink link)
+    {
+        json.WriteString("title", link.Title);
+        json.WriteString("published", StoredTime.Format(link.Published));
+        if (link.ArticleId is { } id)
+        {
+            json.WriteNumber("id", id);
+        }
+        else
+        {
+            json.WriteNull("id");
+        }
+    }
+
     public static void WriteNumber(Utf8JsonWriter json, string name, int? value)
     {
         if (value is { } v)

@@ -27,16 +27,7 @@ public static class JsonlArticleWriter
                 {
                     json.WriteStartObject();
                     json.WriteString("url", link.Url);
-                    json.WriteString("title", link.Title);
-                    json.WriteString("published", StoredTime.Format(link.Published));
-                    if (link.ArticleId is { } id)
-                    {
-                        json.WriteNumber("id", id);
-                    }
-                    else
-                    {
-                        json.WriteNull("id");
-                    }
+                    ArticleJson.WriteLinkTarget(json, link);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
