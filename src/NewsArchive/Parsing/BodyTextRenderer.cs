@@ -52,7 +52,7 @@ internal sealed class BodyTextRenderer
         var space = false;
         foreach (var c in text)
         {
-            if (c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
+            if (IsInvisible(c))
             {
                 continue;
             }
@@ -70,6 +70,9 @@ internal sealed class BodyTextRenderer
         }
         return builder.ToString();
     }
+
+    /// <summary>Soft hyphens, zero-width marks and BOMs: never part of the text.</summary>
+    internal static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF';
 
     private void Visit(INode node)
     {
@@ -162,7 +165,7 @@ internal sealed class BodyTextRenderer
     {
         foreach (var c in text)
         {
-            if (c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
+            if (IsInvisible(c))
             {
                 continue;
             }

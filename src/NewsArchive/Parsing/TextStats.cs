@@ -99,7 +99,7 @@ internal sealed class TextStats
                 }
                 continue;
             }
-            if (c is not ('\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF'))
+            if (!BodyTextRenderer.IsInvisible(c))
             {
                 length++;
             }
