@@ -95,7 +95,7 @@ public sealed class ArticleParser
         }
 
         var (published, source) = (dates.Published, dates.PublishedSource);
-        if (context.FeedPublished is { } feedDate && (published is null || source is DateSource.VisibleText or DateSource.Url))
+        if (context.FeedPublished is { } feedDate && (published is null || source is DateSource.VisibleText or DateSource.ScriptData or DateSource.Url))
         {
             // A feed's pubDate beats a date guessed from the page's text.
             (published, source) = (feedDate, DateSource.Feed);

@@ -16,6 +16,7 @@ internal static partial class BodyPruner
     public static void Prune(IElement root, string? title, ParseContext context, TextStats stats)
     {
         CutAtComments(root, stats);
+        CutAtTailHeading(root);
         foreach (var element in root.QuerySelectorAll("*").ToArray())
         {
             if (element.Parent is null || !root.Contains(element))
@@ -29,30 +30,97 @@ internal static partial class BodyPruner
         }
     }
 
-    /// <summary>Removes a comments heading inside the body and everything after it at its level.</summary>
+    /// <summary>Removes a comments heading inside the body and everything after it.</summary>
     private static void CutAtComments(IElement root, TextStats stats)
     {
-        foreach (var heading in root.QuerySelectorAll("h2, h3, h4, h5").ToArray())
+        foreach (var heading in root.QuerySelectorAll("h2, h3, h4, h5"))
         {
-            if (stats.Text(heading) > 100 || !Vocabulary.CommentsHeading().IsMatch(BodyTextRenderer.Inline(heading)))
+            if (stats.Text(heading) <= 100 && Vocabulary.CommentsHeading().IsMatch(BodyTextRenderer.Inline(heading)))
             {
-                continue;
+                CutFrom(root, heading);
+                return;
             }
-            // Climb to the child of the root that holds the heading when the heading opens that block.
-            var cut = heading;
-            while (cut.ParentElement is { } parent && parent != root && parent.FirstElementChild == cut)
-            {
-                cut = parent;
-            }
-            for (var next = cut.NextSibling; next is not null;)
-            {
-                var following = next.NextSibling;
-                next.Parent?.RemoveChild(next);
-                next = following;
-            }
-            cut.Remove();
-            return;
         }
+    }
+
+    /// <summary>
+    /// Cuts the body at a heading in its second half that opens what follows an article: related
+    /// stories, share and newsletter prompts, the author's bio, tags, contacts, sources.
+    /// </summary>
+    private static void CutAtTailHeading(IElement root)
+    {
+        var seen = 0;
+        var candidates = new List<(IElement Heading, int Before)>();
+        for (var node = root.FirstChild; node is not null; node = NextInOrder(node, root))
+        {
+            if (node is IText text)
+            {
+                seen += text.Data.Length;
+            }
+            else if (node is IElement element && IsTailHeading(element))
+            {
+                candidates.Add((element, seen));
+            }
+        }
+        foreach (var (heading, before) in candidates)
+        {
+            if (before * 2 >= seen)
+            {
+                CutFrom(root, heading);
+                return;
+            }
+        }
+    }
+
+    private static bool IsTailHeading(IElement element)
+    {
+        var headingTag = element.TagName is "H2" or "H3" or "H4" or "H5" or "H6";
+        if (!headingTag && element.TagName is not ("P" or "DIV" or "STRONG" or "B" or "SPAN"))
+        {
+            return false;
+        }
+        var text = BodyTextRenderer.Inline(element);
+        if (text.Length is 0 or > 80)
+        {
+            return false;
+        }
+        if (!headingTag && !(text.EndsWith(':') || element.TagName is "STRONG" or "B"
+            || (element.ChildElementCount == 1 && element.FirstElementChild!.TagName is "STRONG" or "B" && element.FirstElementChild.TextContent.Trim().Length == text.Length)))
+        {
+            return false;
+        }
+        return Vocabulary.TailHeading().IsMatch(text)
+            || (Vocabulary.RelatedHeading().Match(text) is { Success: true, Index: < 3 });
+    }
+
+    /// <summary>The next node in document order inside root, descending into children first.</summary>
+    private static INode? NextInOrder(INode node, IElement root)
+    {
+        if (node.FirstChild is { } child)
+        {
+            return child;
+        }
+        for (var current = node; current != root; current = current.Parent!)
+        {
+            if (current.NextSibling is { } sibling)
+            {
+                return sibling;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Removes start and everything after it in document order inside root.</summary>
+    private static void CutFrom(IElement root, IElement start)
+    {
+        for (INode current = start; current != root && current.Parent is { } parent; current = parent)
+        {
+            while (current.NextSibling is { } next)
+            {
+                parent.RemoveChild(next);
+            }
+        }
+        start.Remove();
     }
 
     private static bool ShouldDrop(IElement element, string? title, ParseContext context, TextStats stats)

@@ -93,6 +93,27 @@ internal sealed class BodyTextRenderer
         }
     }
 
+    /// <summary>
+    /// A lone picture's caption and credit interrupt the running text (the body HTML keeps them);
+    /// a photo report's captions, one per picture of a gallery, are its story.
+    /// </summary>
+    private static bool IsGalleryCaption(IElement caption)
+    {
+        if (caption.ParentElement is not { TagName: "FIGURE", ParentElement: { } gallery })
+        {
+            return false;
+        }
+        var figures = 0;
+        foreach (var child in gallery.Children)
+        {
+            if (child.TagName == "FIGURE" && ++figures >= 2)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void VisitElement(IElement element)
     {
         var tag = element.TagName;
@@ -111,7 +132,7 @@ internal sealed class BodyTextRenderer
             }
             return;
         }
-        if (tag is "IMG" or "SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE")
+        if (tag is "IMG" or "SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE" || (tag == "FIGCAPTION" && !IsGalleryCaption(element)))
         {
             return;
         }

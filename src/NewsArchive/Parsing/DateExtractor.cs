@@ -68,6 +68,11 @@ public sealed class DateExtractor
             (published, publishedSource) = FromVisibleText(scan, urlDay, now, siteZone);
         }
 
+        if (published is null && FromScriptData(document.Source.Text, now, siteZone) is { } scripted)
+        {
+            (published, publishedSource) = (scripted, DateSource.ScriptData);
+        }
+
         if (published is null)
         {
             (published, publishedSource) = First(
@@ -83,6 +88,11 @@ public sealed class DateExtractor
             (published, publishedSource) = (urlDay, DateSource.Url);
         }
 
+        if (published is { Offset.Ticks: 0 } utcPublished && publishedSource != DateSource.Url)
+        {
+            published = InPageOffset(document.Source.Text, utcPublished) ?? published;
+        }
+
         var (modified, modifiedSource) = First(
             (jsonLd.Modified, DateSource.JsonLd),
             (strongMeta.Modified, DateSource.Meta),
@@ -90,6 +100,75 @@ public sealed class DateExtractor
             (time.Modified, DateSource.TimeElement),
             (weakMeta.Modified, DateSource.Meta));
         return new ExtractedDates(published, publishedSource, modified, modifiedSource);
+    }
+
+    private static readonly string[] ScriptDateKeys =
+    [
+        "\"datePublished\":", "\"published_at\":", "\"publishedAt\":", "\"publishedDate\":", "\"publishDate\":", "\"publish_date\":",
+        "\"date_published\":", "\"publicationDate\":", "\"firstPublished\":", "\"createdAt\":", "\"created_at\":",
+    ];
+
+    /// <summary>
+    /// A publication date that single-page apps keep only in their state JSON ("published_at",
+    /// "createdAt"), read when the page shows none.
+    /// </summary>
+    private static DateTimeOffset? FromScriptData(string source, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        const int MaxValueLength = 40;
+        foreach (var key in ScriptDateKeys)
+        {
+            var at = source.IndexOf(key, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+            var start = at + key.Length;
+            while (start < source.Length && source[start] == ' ')
+            {
+                start++;
+            }
+            if (start >= source.Length || source[start] != '"')
+            {
+                continue;
+            }
+            var end = source.IndexOf('"', start + 1, Math.Min(MaxValueLength, source.Length - start - 1));
+            if (end > start && DateTextParser.Parse(source[(start + 1)..end], now, zone) is { } date)
+            {
+                return date;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The same instant written elsewhere in the page with the site's own offset: a UTC meta date
+    /// late in the evening belongs to the day the page shows, not the next one.
+    /// </summary>
+    private static DateTimeOffset? InPageOffset(string source, DateTimeOffset utc)
+    {
+        const int DateAndHour = 13; // yyyy-MM-ddTHH
+        var minuteSecond = utc.ToString(":mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        for (var at = source.IndexOf(minuteSecond, StringComparison.Ordinal); at >= DateAndHour; at = source.IndexOf(minuteSecond, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + minuteSecond.Length;
+            if (end < source.Length && source[end] == '.')
+            {
+                while (++end < source.Length && char.IsAsciiDigit(source[end]))
+                {
+                }
+            }
+            if (end + 6 > source.Length || source[end] is not ('+' or '-'))
+            {
+                continue;
+            }
+            var text = string.Concat(source.AsSpan(at - DateAndHour, DateAndHour + minuteSecond.Length), source.AsSpan(end, 6));
+            if (DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local)
+                && local.Offset != TimeSpan.Zero && (local - utc).Duration() < TimeSpan.FromSeconds(1))
+            {
+                return local;
+            }
+        }
+        return null;
     }
 
     private static (DateTimeOffset?, DateSource) First(params ReadOnlySpan<(DateTimeOffset? Date, DateSource Source)> candidates)

@@ -9,6 +9,7 @@ public enum DateSource
     TimeElement,
     Itemprop,
     VisibleText,
+    ScriptData,
     Url,
     Feed,
 }

@@ -75,9 +75,9 @@ internal static class LinkListExtractor
             return null;
         }
         var anchors = container.QuerySelectorAll("a[href]");
-        if (anchors.Length < MinItems || container.QuerySelector("h1") is not null)
+        if (anchors.Length < MinItems || container.QuerySelector("h1") is not null || HoldsProse(container, stats))
         {
-            // A block holding the page's title is the article, whatever its template calls it.
+            // A block holding the page's title or a real paragraph is the article, whatever its template calls it.
             return null;
         }
 
@@ -110,6 +110,19 @@ internal static class LinkListExtractor
             elements.Add(headingElement);
         }
         return new LinkList(heading, kind.Value, items, elements);
+    }
+
+    private static bool HoldsProse(IElement container, TextStats stats)
+    {
+        const int ProseParagraph = 200;
+        foreach (var paragraph in container.QuerySelectorAll("p"))
+        {
+            if (stats.Text(paragraph) >= ProseParagraph && stats.LinkDensity(paragraph) < 0.2)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static LinkKind? Classify(IElement container, string? heading)

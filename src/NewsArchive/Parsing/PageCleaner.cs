@@ -12,11 +12,12 @@ internal static class PageCleaner
 
     public static void Clean(IDocument document, TextStats stats)
     {
+        var pageText = document.Body is { } pageBody ? stats.Text(pageBody) : 0;
         foreach (var element in document.QuerySelectorAll(AlwaysRemoved).ToArray())
         {
-            if (element.TagName is "FORM" && LooksLikeContentWrapper(element))
+            if (element.TagName is not ("SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE" or "SVG") && LooksLikeContentWrapper(element, stats, pageText))
             {
-                // ASP.NET-style pages wrap the whole page in one form.
+                // ASP.NET-style pages wrap the whole page in one form; broken markup leaves it inside an unclosed header or aside.
                 continue;
             }
             element.Remove();
@@ -72,6 +73,11 @@ internal static class PageCleaner
         if (Vocabulary.IsNegative(names)
             && (element.TagName is not ("P" or "A" or "STRONG" or "EM" or "B" or "I") || (element.TagName == "P" && Vocabulary.StrongChromeClass().IsMatch(names))))
         {
+            if (IsDiscussion(element, names, title))
+            {
+                // Readers' comments often outweigh the article itself: their size protects nothing.
+                return true;
+            }
             // Never drop by name a wrapper that holds most of the page's paragraphs or the marked-up body:
             // layout classes like "l-sidebar-fixed" or "pane-taxomenu" wrap articles too.
             var own = stats[element];
@@ -92,8 +98,14 @@ internal static class PageCleaner
         return false;
     }
 
-    private static bool LooksLikeContentWrapper(IElement form) =>
-        form.QuerySelectorAll("p").Length >= 3 || form.TextContent.Length > 2000;
+    private static bool IsDiscussion(IElement element, string names, IElement? title) =>
+        Vocabulary.DiscussionClass().IsMatch(names) && (title is null || !element.Contains(title))
+        && element.QuerySelector("[itemprop=articleBody], [itemprop=articlebody]") is null;
+
+    private static bool LooksLikeContentWrapper(IElement element, TextStats stats, int pageText) =>
+        element.TagName is "FORM"
+            ? element.QuerySelectorAll("p").Length >= 3 || stats.Text(element) > 2000
+            : stats[element].ParagraphText > 500 && stats.Text(element) > pageText * 0.5;
 
     private static void RemoveComments(INode? node)
     {

@@ -58,7 +58,9 @@ internal static partial class TitleChooser
             {
                 rank = 4;
             }
-            else if (key == tag || Contains(og, key) || Contains(head, key) || (Contains(tag, key) && key != trailingSegment))
+            else if (key == tag || (key.Contains(' ', StringComparison.Ordinal)
+                ? Contains(og, key) || Contains(head, key) || (Contains(tag, key) && key != trailingSegment)
+                : IsSegment(og, key) || IsSegment(tag, key) && key != trailingSegment))
             {
                 rank = 3;
             }
@@ -73,6 +75,7 @@ internal static partial class TitleChooser
             return best;
         }
         var fallback = ogTitle is { Length: > 3 } ? StripSiteName(ogTitle, siteName) : titleTag is { Length: > 0 } ? StripSiteName(titleTag, siteName) : null;
+        // An h1 holding the shared title plus more words carries a kicker, a site name or an author.
         if (firstH1 is not null && !firstH1.EndsWith(':') && (fallback is null || !Contains(Key(firstH1), Key(fallback))))
         {
             // The visible headline beats a <title> or og:title written for search engines and shares.
@@ -110,7 +113,8 @@ internal static partial class TitleChooser
             }
             builder.Append(child.TextContent).Append(child is IElement { TagName: "BR" } ? " " : "");
         }
-        var text = BodyTextRenderer.Collapse(builder.ToString());
+        // The separator after a removed kicker ("Klimaschutz: …") stays behind as a text node.
+        var text = BodyTextRenderer.Collapse(builder.ToString()).TrimStart(':', '-', '–', '—', '|', '·', ' ');
         return text.Length > 0 ? text : BodyTextRenderer.Inline(heading);
     }
 
@@ -187,6 +191,19 @@ internal static partial class TitleChooser
             }
         }
         return "";
+    }
+
+    /// <summary>A one-word heading matches only a whole separated part ("Design - Studio X", "Тег: электромобили — Site"), not any word of a longer title.</summary>
+    private static bool IsSegment(string title, string word)
+    {
+        foreach (var separator in Separators)
+        {
+            if (title.Split(separator).Any(part => part.Trim() == word || part.TrimEnd().EndsWith(": " + word, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+        return title == word;
     }
 
     private static bool Contains(string haystack, string needle) =>

@@ -36,6 +36,10 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"по\s+теме|читайте\s+также|читать\s+также|смотрите\s+также|см\.\s+также|похожие|связанн|ещё\s+по\s+теме|еще\s+по\s+теме|другие\s+новости\s+по|related|see\s+also|read\s+also|read\s+more|also\s+read|more\s+from|recommended|auch\s+interessant|lesen\s+sie\s+(auch|mehr)|weitere\s+beiträge|weitere\s+artikel|könnte\s+(dich|sie|euch)\s+auch|mehr\s+zum\s+thema|schon\s+gelesen|empfehlungen|relacionad|lea\s+también|ver\s+también|más\s+sobre|czytaj\s+(więcej|też|także)|zobacz\s+(też|także)|à\s+lire\s+aussi|lire\s+aussi|voir\s+aussi|leggi\s+anche|more\s+on\s+this|you\s+may\s+also|weitere\s+artikel|mehr\s+zum\s+thema|das\s+könnte", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex RelatedHeading();
 
+    /// <summary>A heading that opens what follows an article rather than a section of it.</summary>
+    [GeneratedRegex(@"^\s*((diese\s+seite|seite|artikel|news|beitrag)\s+teilen|share\s+(this|on)|teilen\s*:|partager|compartir|condividi|udostępnij|поделиться|möchten\s+sie\s+den\s+artikel\s+teilen|.{0,30}newsletter|subscribe|abonnieren|подпишитесь|(über|zum)\s+(den\s+)?autor|about\s+the\s+author|об\s+авторе|sobre\s+el\s+autor|à\s+propos\s+de\s+l.auteur|o\s+autorze|(schlagworte|schlagwörter|tags|themen(\s+im\s+artikel)?|теги|метки|etiquetas|mots-clés|tagi)\s*:?\s*$|(mehr|weitere)\s+themen|zum\s+weiterlesen|auch\s+lesen|empfohlene\s+(beiträge|artikel)|siehe\s+auch|weiterführende?\s+(informationen|links?|infos)|weitere\s+(informationen|infos|links)\s*(zum\s+thema)?\s*:?\s*$|mehr\s+(infos|informationen)\s*:?\s*$|explore\s+further|further\s+reading|more\s+information\s*:?\s*$|you\s+might\s+also\s+like|(presse)?kontakt\s*:?\s*$|contact(s)?\s*:?\s*$|контакты\s*:?\s*$|(quellen|sources|источники)\s*:?\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex TailHeading();
+
     [GeneratedRegex(@"новости\s+за|за\s+сегодня|последние\s+новости|лента\s+новостей|популярн|самое\s+читаемое|самое\s+интересное|читаемое|обсуждаемое|главное|свежие\s+записи|последние\s+записи|recent\s+posts|recent\s+entries|новости\s+компаний|most\s+read|popular|latest|trending|top\s+stories|meistgelesen|neueste", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex SidebarHeading();
 
@@ -53,6 +57,10 @@ internal static partial class Vocabulary
     /// </summary>
     [GeneratedRegex(@"^\s*((\d+\s+)?(комментари[ийея]в?|kommentare?|comments?)(\s*\(\d+\))?\s*:?|leave\s+a\s+(reply|comment).*|schreibe\s+einen\s+kommentar.*|добавить\s+комментарий|оставить\s+комментарий|\d+\s+(thoughts|responses|replies|antworten|kommentare|comments|комментари\w*)\s+(on|to|auf|zu|к)\s+.*)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex CommentsHeading();
+
+    /// <summary>Readers' comment threads and forums under an article.</summary>
+    [GeneratedRegex(@"(^|[\s_-])(comments?($|[\s_-]|list|links|section|area|thread|wrap|container|block)|commentlist|kommentare|forum|discussion|disqus|replies|responses)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex DiscussionClass();
 
     [GeneratedRegex(@"view|просмотр|prosmotr|shows|hits|eye|read-count|views-count", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex ViewsClass();
