@@ -360,7 +360,7 @@ public sealed class DateExtractor
             var text = ElementText.Capped(element, MaxLabelLength);
             var date = DateTextParser.FindScanned(AttributeValue(element), now, zone)
                 ?? DateTextParser.FindScanned(text, now, zone);
-            if (date is null)
+            if (date is null || (date.Value.IsWeak && IsSentence(text)))
             {
                 continue;
             }
@@ -432,6 +432,22 @@ public sealed class DateExtractor
     /// Unlabelled lines around the title ("Автор: Иван Петров · 11 марта 2026"): the elements
     /// after it up to the first long paragraph, where the body starts, then a few before it.
     /// </summary>
+    /// <summary>
+    /// A date line's date. A day without a year inside a sentence ("Aktion zum Tag der
+    /// Pressefreiheit am 3. Mai") is the subject of a subtitle, not when the page was published.
+    /// </summary>
+    private static DateTimeOffset? HeaderLineDate(string line, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var date = DateTextParser.FindScanned(line, now, zone);
+        return date is { IsWeak: true } && IsSentence(line) ? null : date?.Value;
+    }
+
+    private static bool IsSentence(string? text)
+    {
+        const int SentenceLetters = 40;
+        return text is not null && text.Count(char.IsLetter) > SentenceLetters;
+    }
+
     private static DateTimeOffset? FromHeaderLines(DatePageScan scan, DateTimeOffset now, TimeZoneInfo zone)
     {
         if (scan.Anchor < 0)
@@ -473,7 +489,7 @@ public sealed class DateExtractor
                 continue;
             }
 
-            var date = DateTextParser.FindInText(own, now, zone);
+            var date = HeaderLineDate(own, now, zone);
             if (date is not null)
             {
                 return date;
@@ -489,7 +505,7 @@ public sealed class DateExtractor
             }
 
             var own = ElementText.Own(scan[index], MaxLabelLength);
-            var date = own.Length > MaxLabelLength ? null : DateTextParser.FindInText(own, now, zone);
+            var date = own.Length > MaxLabelLength ? null : HeaderLineDate(own, now, zone);
             if (date is not null)
             {
                 return date;

@@ -15,7 +15,7 @@ internal static class PageCleaner
         var pageText = document.Body is { } pageBody ? stats.Text(pageBody) : 0;
         foreach (var element in document.QuerySelectorAll(AlwaysRemoved).ToArray())
         {
-            if (element.TagName is not ("SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE" or "SVG") && LooksLikeContentWrapper(element, stats, pageText))
+            if (element.TagName is not ("SCRIPT" or "STYLE" or "TEMPLATE" or "SVG") && LooksLikeContentWrapper(element, stats, pageText))
             {
                 // ASP.NET-style pages wrap the whole page in one form; broken markup leaves it inside an unclosed header or aside.
                 continue;

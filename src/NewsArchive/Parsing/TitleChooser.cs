@@ -29,13 +29,17 @@ internal static partial class TitleChooser
         var tag = Key(titleTag);
         var site = Key(siteName);
         var trailingSegment = TrailingSegment(tag);
+        var strippedOg = ogTitle is null ? "" : Key(StripSiteName(ogTitle, siteName));
+        var strippedTag = titleTag is null ? "" : Key(StripSiteName(titleTag, siteName));
 
         string? best = null;
         string? firstH1 = null;
         var bestRank = 0;
         foreach (var element in document.QuerySelectorAll("h1, h2, h3, [itemprop=headline]"))
         {
-            if (element.TagName != "H1" && element.GetAttribute("itemprop") != "headline" && !TitleClass().IsMatch(LinkListExtractor.ClassAndId(element)))
+            // Blog themes set the site name in h1 and each post's title in a plain h2: those count only when the page's title says exactly that.
+            var plainSubheading = element.TagName != "H1" && element.GetAttribute("itemprop") != "headline" && !TitleClass().IsMatch(LinkListExtractor.ClassAndId(element));
+            if (plainSubheading && element.TagName is not ("H2" or "H3"))
             {
                 continue;
             }
@@ -54,7 +58,11 @@ internal static partial class TitleChooser
                 firstH1 = text;
             }
             var rank = 0;
-            if (key == og || key == head)
+            if (plainSubheading)
+            {
+                rank = key == og || key == head || key == strippedOg || key == strippedTag ? 3 : 0;
+            }
+            else if (key == og || key == head)
             {
                 rank = 4;
             }

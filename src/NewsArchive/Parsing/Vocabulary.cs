@@ -9,7 +9,7 @@ internal static partial class Vocabulary
     public static partial Regex PositiveClass();
 
     // Words must start a class name or follow a separator: "subjective commentary" or "left-navigation_page-wrapper" are not chrome by name alone.
-    [GeneratedRegex(@"(^|[\s_-])(comment([^a]|$)|share|sharing|social|related|similar|subscri|newsletter|rassylka|banner|advert|ads?($|[\s_-])|promo($|[\s_-]|box|block|tion)|sponsor|tags?($|[\s_-])|tag-?list|tagcloud|breadcrumb|author[-_]?(box|bio|info|desc|details|profile)|about-?(the-?)?author|sabox|widget|sidebar|footer|nav|menu|login|auth|signin|register|pop-?up|modal|cookie|consent|gdpr|content-blocker|privacy-embed|embed-?(preview|placeholder)|third-party|embedded-content|masthead|pager|pagination|rating|counter|popular|most-?read|also|recommend|teaser([^-_]|$)|toolbar|shoutbox|disqus|outbrain|taboola|jp-relatedposts|meta-nav|skip|post-?meta|entry-?meta|article-?meta|postmetadata|byline|copyright|disclaimer|disclosure|next-?post|prev-?post|post-?nav|nextstory|read-?more|more-?link|credit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(^|[\s_-])(comment([^a]|$)|share|sharing|social|related|similar|subscri|newsletter|rassylka|banner|advert|ads?($|[\s_-])|promo($|[\s_-]|box|block|tion)|sponsor|tags?($|[\s_-])|tag-?list|tagcloud|breadcrumb|author[-_]?(box|bio|info|desc|details|profile)|about-?(the-?)?author|sabox|widget|sidebar|footer|nav|menu|login|auth|signin|register|pop-?up|modal|cookie|consent|gdpr|content-blocker|privacy-embed|embed-?(preview|placeholder|privacy)|third-party|embedded-content|masthead|pager|pagination|rating|counter|popular|most-?read|also|recommend|teaser([^-_]|$)|toolbar|shoutbox|disqus|outbrain|taboola|jp-relatedposts|meta-nav|skip|post-?meta|entry-?meta|article-?meta|postmetadata|byline|copyright|disclaimer|disclosure|next-?post|prev-?post|post-?nav|nextstory|read-?more|more-?link|credit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex NegativeClass();
 
     /// <summary>Names so plainly chrome that even a paragraph carrying them goes: credits, disclaimers, embeds awaiting consent.</summary>
@@ -57,6 +57,10 @@ internal static partial class Vocabulary
     /// </summary>
     [GeneratedRegex(@"^\s*((\d+\s+)?(комментари[ийея]в?|kommentare?|comments?)(\s*\(\d+\))?\s*:?|leave\s+a\s+(reply|comment).*|schreibe\s+einen\s+kommentar.*|добавить\s+комментарий|оставить\s+комментарий|\d+\s+(thoughts|responses|replies|antworten|kommentare|comments|комментари\w*)\s+(on|to|auf|zu|к)\s+.*)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex CommentsHeading();
+
+    /// <summary>Picture captions and credits outside &lt;figcaption&gt;.</summary>
+    [GeneratedRegex(@"(^|[\s_-])(caption|legend|bildunterschrift|image-?source|img-?metadata|image-?annotation|photo-?credit|foto-?credit|bildquelle|img-?caption|image-?credit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex CaptionClass();
 
     /// <summary>Readers' comment threads and forums under an article.</summary>
     [GeneratedRegex(@"(^|[\s_-])(comments?($|[\s_-]|list|links|section|area|thread|wrap|container|block)|commentlist|kommentare|forum|discussion|disqus|replies|responses)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
