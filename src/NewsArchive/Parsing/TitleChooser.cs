@@ -11,6 +11,12 @@ namespace NewsArchive.Parsing;
 /// </summary>
 internal static partial class TitleChooser
 {
+    private static readonly HashSet<string> GenericTitleParts = new(StringComparer.Ordinal)
+    {
+        "blog archive", "blog archiv", "blog", "archive", "archiv", "home", "startseite", "news", "nachrichten", "aktuelles",
+        "главная", "новости", "блог", "архив",
+    };
+
     private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " :: ", " « ", " » ", " / ", " · ", " : "];
 
     [GeneratedRegex(@"site-?title|site-?name|site-?branding|logo|brand|blog-?title|blog-?name|masthead|header-title|navbar|hidden|sr-only|visually|screen-?reader|invisible|offscreen|aural", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
@@ -43,7 +49,7 @@ internal static partial class TitleChooser
             {
                 continue;
             }
-            var text = HeadlineText(element);
+            var text = StripLeadingDate(HeadlineText(element));
             if (text.Length is <= 2 or > 300 || IsBrand(element))
             {
                 continue;
@@ -151,6 +157,7 @@ internal static partial class TitleChooser
     /// <summary>"Продажи выросли - ABReview" → "Продажи выросли": drop the site name, keep what still reads as a headline.</summary>
     internal static string StripSiteName(string title, string? siteName)
     {
+        title = StripLeadingDate(title);
         var site = Key(siteName);
         foreach (var separator in Separators)
         {
@@ -158,6 +165,17 @@ internal static partial class TitleChooser
             if (parts.Length < 2)
             {
                 continue;
+            }
+            var specific = parts.Where(p => !GenericTitleParts.Contains(Key(p).Trim())).ToArray();
+            if (specific.Length < parts.Length && specific.Length > 0)
+            {
+                // "Site » Blog Archive » Headline": archive and section words name no story.
+                parts = specific;
+                title = string.Join(separator, parts);
+                if (parts.Length < 2)
+                {
+                    return title.Trim();
+                }
             }
             if (site.Length > 0)
             {
@@ -188,14 +206,17 @@ internal static partial class TitleChooser
         return title;
     }
 
+    /// <summary>The title's last part when it is shorter than its first: where sites put their name.</summary>
     private static string TrailingSegment(string key)
     {
         foreach (var separator in Separators)
         {
-            var index = key.LastIndexOf(separator, StringComparison.Ordinal);
-            if (index > 0)
+            var last = key.LastIndexOf(separator, StringComparison.Ordinal);
+            if (last > 0)
             {
-                return key[(index + separator.Length)..].Trim();
+                var trailing = key[(last + separator.Length)..].Trim();
+                var leading = key[..key.IndexOf(separator, StringComparison.Ordinal)].Trim();
+                return trailing.Length <= leading.Length ? trailing : "";
             }
         }
         return "";
@@ -212,6 +233,26 @@ internal static partial class TitleChooser
             }
         }
         return title == word;
+    }
+
+    /// <summary>"23.01.2022 - Headline": a date stamp before the headline is not part of it.</summary>
+    internal static string StripLeadingDate(string title)
+    {
+        var end = 0;
+        while (end < title.Length && (char.IsAsciiDigit(title[end]) || title[end] == '.'))
+        {
+            end++;
+        }
+        if (end < 6 || title.AsSpan(0, end).Count('.') < 1)
+        {
+            return title;
+        }
+        var rest = title[end..].TrimStart();
+        if (rest.Length > 2 && rest[0] is '-' or '–' or '—' or '|' or ':' && rest[1] == ' ')
+        {
+            return rest[2..].Trim();
+        }
+        return title;
     }
 
     private static bool Contains(string haystack, string needle) =>
