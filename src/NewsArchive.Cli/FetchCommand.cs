@@ -61,7 +61,7 @@ public static class FetchCommand
 
             using var log = new FetchLog(context.Error, context.Time, result.GetValue(logFile));
             using var runLock = ArchiveLock.Acquire(dbPath);
-            using var store = ArchiveStore.Open(dbPath);
+            using var store = ArchiveStore.Open(dbPath, maxPages: CommonOptions.MaxPages(context));
             var targets = SelectSites(store, result.GetValue(urls) ?? [], result.GetValue(sites) ?? [], context, persist: true);
             using var http = FetchHttpClientBuilder.Create(fetchOptions);
             var fetcher = new PageFetcher(http, fetchOptions, context.Time);
