@@ -140,7 +140,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
     [Fact]
     public async Task Fetch_BadOptions_ExitTwoWithOneLine()
     {
-        foreach (var args in new[] { new[] { "fetch", "--concurrency", "0" }, ["fetch", "--revisit-days", "-1"], ["fetch", "--since", "yesterday"] })
+        foreach (var args in new[] { new[] { "fetch", "--concurrency", "0" }, ["fetch", "--revisit-days", "-1"], ["fetch", "--since", "yesterday"], ["fetch", "--timeout", "0"] })
         {
             var result = await _cli.RunAsync(args);
             Assert.True(result.ExitCode == 2, result.ToString());
