@@ -12,32 +12,22 @@ namespace NewsArchive.Tests.Reliability;
 public sealed class DiskFaultTests : IAsyncLifetime
 {
     private const int FirstRunArticles = 4;
-    private readonly TempArchive _archive = new();
     private readonly ArchiveConsistency _consistency = new();
-    private NewsTestSite _site = null!;
-    private CliRunner _cli = null!;
+    private LoopbackArchive _world = null!;
 
-    public async Task InitializeAsync()
-    {
-        _site = await NewsTestSite.StartAsync();
-        _cli = new CliRunner(_archive.Path, new FixedClock(TestSiteCatalog.ReferenceNow));
-    }
+    public async Task InitializeAsync() => _world = await LoopbackArchive.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _archive.Dispose();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
-    private string Listing => _site.UriFor(TestSiteCatalog.ListingPath).AbsoluteUri;
+    private string DbPath => _world.Archive.Path;
 
     [Fact]
     public async Task Fetch_DiskFullMidRun_StopsAtTheFirstFailedWriteWithExitThreeAndTheNextRunCompletes()
     {
         var earlier = await FirstRunAsync();
-        var pages = ArchiveProbe.Count(_archive.Path, "PRAGMA page_count");
+        var pages = ArchiveProbe.Count(DbPath, "PRAGMA page_count");
         var articleRequestsBefore = ArticleRequests();
-        var full = new CliRunner(_archive.Path, new FixedClock(TestSiteCatalog.ReferenceNow),
+        var full = new CliRunner(DbPath, new FixedClock(TestSiteCatalog.ReferenceNow),
             new Dictionary<string, string> { ["NEWSARCHIVE_MAX_PAGES"] = (pages + 6).ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         var fetch = await full.RunAsync("fetch", "--delay", "0", "--revisit-days", "0");
@@ -48,7 +38,7 @@ public sealed class DiskFaultTests : IAsyncLifetime
         Assert.True(storedByFullRun < TestSiteCatalog.Articles.Count - FirstRunArticles, "the cap was never reached");
         // Stopped at the first write that failed: no page after it was fetched only to fail again.
         Assert.InRange(ArticleRequests() - articleRequestsBefore, storedByFullRun, storedByFullRun + 1);
-        Assert.Equal("failed", ArchiveProbe.Scalar(_archive.Path, "SELECT status FROM runs WHERE id = 2"));
+        Assert.Equal("failed", ArchiveProbe.Scalar(DbPath, "SELECT status FROM runs WHERE id = 2"));
         AssertIntact(earlier);
 
         await AssertNextRunCompletesAsync();
@@ -58,25 +48,25 @@ public sealed class DiskFaultTests : IAsyncLifetime
     public async Task Commands_ReadOnlyArchiveFile_ReadsWorkWritesExitThreeAndTheFileIsUnchanged()
     {
         var earlier = await FirstRunAsync();
-        var before = SHA256.HashData(await File.ReadAllBytesAsync(_archive.Path));
+        var before = SHA256.HashData(await File.ReadAllBytesAsync(DbPath));
 
-        using (new ReadOnlyPath(_archive.Path))
+        using (new ReadOnlyPath(DbPath))
         {
-            var list = await _cli.RunAsync("list", "--format", "json");
+            var list = await _world.Cli.RunAsync("list", "--format", "json");
             Assert.True(list.ExitCode == 0, list.ToString());
             Assert.Equal(FirstRunArticles, list.JsonLines().Count);
-            Assert.Equal(0, (await _cli.RunAsync("search", "дилеры")).ExitCode);
-            Assert.Equal(0, (await _cli.RunAsync("export", "csv")).ExitCode);
+            Assert.Equal(0, (await _world.Cli.RunAsync("search", "дилеры")).ExitCode);
+            Assert.Equal(0, (await _world.Cli.RunAsync("export", "csv")).ExitCode);
 
             foreach (var write in new[] { new[] { "fetch", "--delay", "0", "--revisit-days", "0" }, ["sites", "add", "https://autostat.ru/news/"] })
             {
-                var refused = await _cli.RunAsync(write);
+                var refused = await _world.Cli.RunAsync(write);
                 Assert.True(refused.ExitCode == 3, refused.ToString());
                 Assert.Equal("newsarchive: archive error: the archive is read-only", refused.Error.Trim());
             }
         }
 
-        Assert.Equal(before, SHA256.HashData(await File.ReadAllBytesAsync(_archive.Path)));
+        Assert.Equal(before, SHA256.HashData(await File.ReadAllBytesAsync(DbPath)));
         AssertIntact(earlier);
         await AssertNextRunCompletesAsync();
     }
@@ -87,10 +77,10 @@ public sealed class DiskFaultTests : IAsyncLifetime
         var earlier = await FirstRunAsync();
         // A copy of the archive in a directory of its own, as on a read-only mount: no -wal or -shm file beside it, and
         // none can be created.
-        var directory = Path.Combine(_archive.Directory, "read-only");
+        var directory = Path.Combine(_world.Archive.Directory, "read-only");
         Directory.CreateDirectory(directory);
         var copy = Path.Combine(directory, "archive.db");
-        File.Copy(_archive.Path, copy);
+        File.Copy(DbPath, copy);
         // The lock file an earlier fetch left, so that the refusal comes from SQLite rather than from the lock.
         await File.WriteAllTextAsync(copy + ".lock", "");
         var cli = new CliRunner(copy, new FixedClock(TestSiteCatalog.ReferenceNow));
@@ -117,13 +107,13 @@ public sealed class DiskFaultTests : IAsyncLifetime
     /// <summary>Stores the first few articles; returns their keys.</summary>
     private async Task<IReadOnlyList<string?>> FirstRunAsync()
     {
-        var first = await _cli.RunAsync("fetch", Listing, "--delay", "0", "--revisit-days", "0", "--max-pages", FirstRunArticles.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var first = await _world.Cli.RunAsync("fetch", _world.Listing, "--delay", "0", "--revisit-days", "0", "--max-pages", FirstRunArticles.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Equal(FirstRunArticles, StoredCount());
-        return ArchiveProbe.Rows(_archive.Path, "SELECT url_key FROM articles ORDER BY url_key").Select(r => r[0]).ToList();
+        return ArchiveProbe.Rows(DbPath, "SELECT url_key FROM articles ORDER BY url_key").Select(r => r[0]).ToList();
     }
 
-    private void AssertIntact(IReadOnlyList<string?> earlier) => AssertIntact(_archive.Path, earlier);
+    private void AssertIntact(IReadOnlyList<string?> earlier) => AssertIntact(DbPath, earlier);
 
     private void AssertIntact(string dbPath, IReadOnlyList<string?> earlier)
     {
@@ -132,7 +122,7 @@ public sealed class DiskFaultTests : IAsyncLifetime
         Assert.Subset(keys, earlier.ToHashSet());
     }
 
-    private Task AssertNextRunCompletesAsync() => AssertNextRunCompletesAsync(_cli, _archive.Path);
+    private Task AssertNextRunCompletesAsync() => AssertNextRunCompletesAsync(_world.Cli, DbPath);
 
     private async Task AssertNextRunCompletesAsync(CliRunner cli, string dbPath)
     {
@@ -142,11 +132,11 @@ public sealed class DiskFaultTests : IAsyncLifetime
         Assert.Empty(_consistency.Check(dbPath));
         foreach (var article in TestSiteCatalog.Articles)
         {
-            Assert.Equal(1, ArchiveProbe.Count(dbPath, "SELECT count(*) FROM articles WHERE url_key = $k", ("$k", UrlNormalizer.NormalizeString(_site.UriFor(article.Path)))));
+            Assert.Equal(1, ArchiveProbe.Count(dbPath, "SELECT count(*) FROM articles WHERE url_key = $k", ("$k", UrlNormalizer.NormalizeString(_world.Site.UriFor(article.Path)))));
         }
     }
 
-    private long StoredCount() => ArchiveProbe.Count(_archive.Path, "SELECT count(*) FROM articles");
+    private long StoredCount() => ArchiveProbe.Count(DbPath, "SELECT count(*) FROM articles");
 
-    private int ArticleRequests() => _site.RequestLog.Count(p => TestSiteCatalog.Articles.Any(a => p.StartsWith(a.Path, StringComparison.Ordinal)));
+    private int ArticleRequests() => _world.Site.RequestLog.Count(p => TestSiteCatalog.Articles.Any(a => p.StartsWith(a.Path, StringComparison.Ordinal)));
 }
