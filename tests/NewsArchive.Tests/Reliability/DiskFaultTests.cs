@@ -58,7 +58,7 @@ public sealed class DiskFaultTests : IAsyncLifetime
             Assert.Equal(0, (await _world.Cli.RunAsync("search", "дилеры")).ExitCode);
             Assert.Equal(0, (await _world.Cli.RunAsync("export", "csv")).ExitCode);
 
-            foreach (var write in new[] { new[] { "fetch", "--delay", "0", "--revisit-days", "0" }, ["sites", "add", "https://autostat.ru/news/"] })
+            foreach (var write in new[] { new[] { "fetch", "--delay", "0", "--revisit-days", "0" }, ["sites", "add", "https://autostat.ru/news/"], ["sites", "remove", "127.0.0.1"] })
             {
                 var refused = await _world.Cli.RunAsync(write);
                 Assert.True(refused.ExitCode == 3, refused.ToString());
@@ -92,7 +92,7 @@ public sealed class DiskFaultTests : IAsyncLifetime
             Assert.Equal(FirstRunArticles, list.JsonLines().Count);
             Assert.Equal(0, (await cli.RunAsync("search", "дилеры")).ExitCode);
 
-            foreach (var write in new[] { new[] { "fetch", "--delay", "0", "--revisit-days", "0" }, ["sites", "add", "https://autostat.ru/news/"] })
+            foreach (var write in new[] { new[] { "fetch", "--delay", "0", "--revisit-days", "0" }, ["sites", "add", "https://autostat.ru/news/"], ["sites", "remove", "127.0.0.1"] })
             {
                 var refused = await cli.RunAsync(write);
                 Assert.True(refused.ExitCode == 3, refused.ToString());
@@ -102,6 +102,17 @@ public sealed class DiskFaultTests : IAsyncLifetime
 
         AssertIntact(copy, earlier);
         await AssertNextRunCompletesAsync(cli, copy);
+    }
+
+    [Fact]
+    public async Task Fetch_MaxPagesNotANumber_ExitsTwoWithOneLine()
+    {
+        var cli = new CliRunner(DbPath, new FixedClock(TestSiteCatalog.ReferenceNow), new Dictionary<string, string> { ["NEWSARCHIVE_MAX_PAGES"] = "1GB" });
+
+        var fetch = await cli.RunAsync("fetch", _world.Listing, "--delay", "0");
+
+        Assert.True(fetch.ExitCode == 2, fetch.ToString());
+        Assert.Equal("newsarchive: NEWSARCHIVE_MAX_PAGES must be a positive number of pages, not '1GB'", fetch.Error.Trim());
     }
 
     /// <summary>Stores the first few articles; returns their keys.</summary>
