@@ -66,11 +66,17 @@ internal static class DateGen
         Gen.Select(Gen.Long[Earliest.UtcTicks + TimeSpan.TicksPerDay, now.UtcTicks - (2 * TimeSpan.TicksPerDay)], Gen.Int[-12 * 4, 14 * 4])
             .Select(parts => new DateTimeOffset(parts.Item1 - (parts.Item1 % TimeSpan.TicksPerSecond), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(15 * parts.Item2)));
 
-    /// <summary>A date as the four round-trip formats print it: what the parser must read back exactly.</summary>
+    /// <summary>A date as a round-trip format prints it: what the parser must read back.</summary>
     public static string Render(DateTimeOffset value, DateFormat format) => format switch
     {
         DateFormat.RussianGenitive => TestSiteDates.Visible(value, TestDateStyle.DayMonthYear, value),
+        DateFormat.RussianGenitiveTime => TestSiteDates.Visible(value, TestDateStyle.DayMonthYearTime, value),
         DateFormat.Numeric => TestSiteDates.NumericDate(value),
+        DateFormat.NumericTime => TestSiteDates.Visible(value, TestDateStyle.NumericDateTime, value),
+        DateFormat.DaySlash => value.ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture),
+        DateFormat.YearSlash => value.ToString("yyyy'/'MM'/'dd", CultureInfo.InvariantCulture),
+        DateFormat.EnglishMonthDay => value.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture),
+        DateFormat.EnglishDayMonth => value.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
         DateFormat.Iso8601 => TestSiteDates.Iso(value),
         DateFormat.Rfc822 => TestSiteDates.Rfc822(value),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),

@@ -14,6 +14,29 @@ public sealed class DateParserPropertyTests
             defaultIterations: 1500);
 
     [Fact]
+    public void UrlDateParser_DatedPaths_NeverReadTheFuture() =>
+        HangGuard.Sample(
+            Gen.Select(UrlGen.Url, Gen.Int[0, 99_999_999], Gen.Int[0, 3], DateGen.Now, DateGen.Zone),
+            input =>
+            {
+                var (url, digits, shape, now, zone) = input;
+                var d = digits.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+                var path = shape switch
+                {
+                    0 => $"/{d[..4]}/{d[4..6]}/{d[6..]}/",
+                    1 => $"/{d}/",
+                    2 => $"/{d[6..]}-{d[4..6]}-{d[..4]}-slug/",
+                    _ => $"/{d[..4]}/{d[4..6]}/",
+                };
+                if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    var dated = new Uri(uri, path + uri.Query);
+                    DateInvariants.CheckDate(UrlDateParser.Parse(dated, now, zone).Date, now, dated.AbsoluteUri, "UrlDateParser");
+                }
+            },
+            defaultIterations: 1500);
+
+    [Fact]
     public void Parse_FutureDates_NeverMoreThanADayAhead() =>
         HangGuard.Sample(
             Gen.Select(DateGen.Now, Gen.Long[TimeSpan.TicksPerDay + TimeSpan.TicksPerSecond, TimeSpan.TicksPerDay * 800], Gen.Enum<DateFormat>(), DateGen.Zone),
@@ -40,6 +63,12 @@ public sealed class DateParserPropertyTests
                 {
                     Assert.Equal(input.Date, parsed.Value);
                     Assert.Equal(input.Date.Offset, parsed.Value.Offset);
+                }
+                else if (input.Format is DateFormat.RussianGenitiveTime or DateFormat.NumericTime)
+                {
+                    // A time without a zone is a wall-clock time in the site's zone.
+                    var clock = input.Date.DateTime;
+                    Assert.Equal(clock.AddSeconds(-clock.Second), parsed.Value.DateTime);
                 }
                 else
                 {
