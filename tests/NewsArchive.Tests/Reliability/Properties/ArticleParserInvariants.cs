@@ -16,6 +16,18 @@ internal static class ArticleParserInvariants
         var page = new ArticleParser().Parse(html, PageUrl, new ParseContext(now, SiteTimeZones.Default));
 
         DateInvariants.CheckDate(page.Published, now, html, "ArticleParser (published)");
+        DateInvariants.CheckDate(page.Modified, now, html, "ArticleParser (modified)");
+        var urls = page.Links.Select(l => l.Url).Concat(page.FeedUrls).Concat(page.NextPageUrls).Append(page.CanonicalUrl ?? PageUrl);
+        if (urls.FirstOrDefault(u => !u.IsAbsoluteUri || u.Scheme is not ("http" or "https")) is { } notWeb)
+        {
+            throw new XunitException($"the page yields the URL {notWeb}, not an http(s) address");
+        }
+
+        if (page.Links.FirstOrDefault(l => l.Url.Fragment.Length > 0) is { } withFragment)
+        {
+            throw new XunitException($"the link {withFragment.Url} keeps its fragment");
+        }
+
         using var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
         const string chromeBlocks = ".auth-box, .subscribe-box, .comments-auth-note";
         var blocks = document.QuerySelectorAll(chromeBlocks).Where(b => b.ParentElement?.Closest(chromeBlocks) is null).Select(b => b.TextContent).ToList();
