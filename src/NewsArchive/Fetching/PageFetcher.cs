@@ -36,6 +36,7 @@ public sealed class PageFetcher
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Timeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxResponseBytes, 0);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRedirects);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxUrlLength, 0);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DelayPerHost, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryBaseDelay, TimeSpan.Zero);
@@ -62,6 +63,11 @@ public sealed class PageFetcher
         if (!IsHttp(url))
         {
             return Failure(url, url, FetchOutcome.Skipped, $"unsupported scheme {url.Scheme}");
+        }
+
+        if (Refusal(url) is { } refused)
+        {
+            return Failure(url, url, FetchOutcome.Skipped, refused);
         }
 
         return await FetchChainAsync(url, conditional, checkRobots: true, _options.MaxResponseBytes, truncate: false, ct);
@@ -153,6 +159,17 @@ public sealed class PageFetcher
             if (!IsHttp(target))
             {
                 return Failure(url, target, FetchOutcome.Skipped, $"redirect to unsupported scheme {target.Scheme}", status);
+            }
+
+            if (Refusal(target) is { } refused)
+            {
+                return Failure(url, target, FetchOutcome.Skipped, "redirect to a " + refused, status);
+            }
+
+            if (LocalAddress.IsLocal(target) && !LocalAddress.IsLocal(current))
+            {
+                // A public site has no business sending us into this machine or the local network.
+                return Failure(url, target, FetchOutcome.Skipped, $"redirect from {current.IdnHost} to local address {target.IdnHost} refused", status);
             }
 
             if (redirects >= _options.MaxRedirects)
@@ -384,6 +401,14 @@ public sealed class PageFetcher
         Outcome = outcome,
         Error = error,
     };
+
+    // Credentials in a URL are never sent (refused rather than stripped: the link is not what it looks like);
+    // a URL longer than any real page address is refused before it costs a request.
+    private string? Refusal(Uri url) =>
+        url.UserInfo.Length > 0 ? "URL with credentials (user:password@), not sent"
+        : url.OriginalString.Length > _options.MaxUrlLength || url.AbsoluteUri.Length > _options.MaxUrlLength
+            ? $"URL longer than {_options.MaxUrlLength} characters"
+            : null;
 
     private static bool IsHttp(Uri url) => url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps;
 
