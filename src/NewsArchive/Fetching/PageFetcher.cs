@@ -65,9 +65,10 @@ public sealed class PageFetcher
             return Failure(url, url, FetchOutcome.Skipped, $"unsupported scheme {url.Scheme}");
         }
 
-        if (Refusal(url) is { } refused)
+        url = WithoutCredentials(url);
+        if (IsTooLong(url))
         {
-            return Failure(url, url, FetchOutcome.Skipped, refused);
+            return Failure(url, url, FetchOutcome.Skipped, $"URL longer than {_options.MaxUrlLength} characters");
         }
 
         return await FetchChainAsync(url, conditional, checkRobots: true, _options.MaxResponseBytes, truncate: false, ct);
@@ -161,9 +162,10 @@ public sealed class PageFetcher
                 return Failure(url, target, FetchOutcome.Skipped, $"redirect to unsupported scheme {target.Scheme}", status);
             }
 
-            if (Refusal(target) is { } refused)
+            target = WithoutCredentials(target);
+            if (IsTooLong(target))
             {
-                return Failure(url, target, FetchOutcome.Skipped, "redirect to a " + refused, status);
+                return Failure(url, target, FetchOutcome.Skipped, $"redirect to a URL longer than {_options.MaxUrlLength} characters", status);
             }
 
             if (LocalAddress.IsLocal(target) && !LocalAddress.IsLocal(current))
@@ -402,13 +404,13 @@ public sealed class PageFetcher
         Error = error,
     };
 
-    // Credentials in a URL are never sent (refused rather than stripped: the link is not what it looks like);
-    // a URL longer than any real page address is refused before it costs a request.
-    private string? Refusal(Uri url) =>
-        url.UserInfo.Length > 0 ? "URL with credentials (user:password@), not sent"
-        : url.OriginalString.Length > _options.MaxUrlLength || url.AbsoluteUri.Length > _options.MaxUrlLength
-            ? $"URL longer than {_options.MaxUrlLength} characters"
-            : null;
+    // A URL longer than any real page address is refused before it costs a request.
+    private bool IsTooLong(Uri url) => url.OriginalString.Length > _options.MaxUrlLength || url.AbsoluteUri.Length > _options.MaxUrlLength;
+
+    // Credentials in a URL are never sent nor kept. Dropped rather than refused: the canonical key already
+    // ignores them, so refusing would let a link with made-up credentials block the real page's address.
+    private static Uri WithoutCredentials(Uri url) =>
+        url.UserInfo.Length == 0 ? url : new UriBuilder(url) { UserName = "", Password = "" }.Uri;
 
     private static bool IsHttp(Uri url) => url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps;
 

@@ -8,8 +8,7 @@ namespace NewsArchive.Tests.Reliability;
 /// <summary>
 /// Hostile answers for a loopback server (<see cref="TestSite.NewsTestSite.Override"/> or
 /// <see cref="Fetching.LoopbackServer"/>). Endless bodies are generated as they are sent, never held in memory,
-/// and stop when the client hangs up; each handler records how many body bytes it handed to the server and
-/// whether the client hung up before the end.
+/// and stop when the client hangs up; each handler records whether the client hung up before the end.
 /// </summary>
 public sealed class HostileResponses
 {
@@ -31,11 +30,7 @@ public sealed class HostileResponses
         return packed.ToArray();
     });
 
-    private readonly ConcurrentDictionary<string, long> _written = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _hungUp = new(StringComparer.Ordinal);
-
-    /// <summary>Body bytes the handler called <paramref name="name"/> wrote (before compression on the wire for the bomb: the inflated size).</summary>
-    public long Written(string name) => _written.GetValueOrDefault(name);
 
     /// <summary>Whether the client closed the connection before the handler called <paramref name="name"/> was done.</summary>
     public bool HungUp(string name) => _hungUp.GetValueOrDefault(name);
@@ -46,7 +41,7 @@ public sealed class HostileResponses
         await body.WriteAsync("<"u8.ToArray(), ct);
         await body.FlushAsync(ct);
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
-        return 1;
+        return true;
     });
 
     /// <summary>A chunked HTML body without end (64 KiB chunks).</summary>
@@ -56,7 +51,7 @@ public sealed class HostileResponses
         return context => StreamAsync(name, context, Html, null, async (body, ct) =>
         {
             await body.WriteAsync(chunk, ct);
-            return chunk.Length;
+            return true;
         });
     }
 
@@ -72,10 +67,10 @@ public sealed class HostileResponses
         {
             if (members-- <= 0)
             {
-                return -1;
+                return false;
             }
             await body.WriteAsync(BombMember.Value, ct);
-            return 16L * 1024 * 1024;
+            return true;
         });
     };
 
@@ -88,12 +83,12 @@ public sealed class HostileResponses
         {
             if (left <= 0)
             {
-                return -1;
+                return false;
             }
             var size = (int)Math.Min(left, chunk.Length);
             await body.WriteAsync(chunk.AsMemory(0, size), ct);
             left -= size;
-            return size;
+            return true;
         });
     }
 
@@ -126,7 +121,7 @@ public sealed class HostileResponses
     };
 
     private async Task StreamAsync(
-        string name, HttpContext context, string contentType, long? length, Func<Stream, CancellationToken, Task<long>> writeNext)
+        string name, HttpContext context, string contentType, long? length, Func<Stream, CancellationToken, Task<bool>> writeNext)
     {
         context.Response.StatusCode = 200;
         context.Response.ContentType = contentType;
@@ -135,10 +130,8 @@ public sealed class HostileResponses
         try
         {
             await context.Response.StartAsync(ct);
-            long written;
-            while ((written = await writeNext(context.Response.Body, ct)) >= 0)
+            while (await writeNext(context.Response.Body, ct))
             {
-                _written.AddOrUpdate(name, written, (_, total) => total + written);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
