@@ -23,9 +23,12 @@ public sealed class HostileNetworkTests : IAsyncLifetime
         AcceptedMediaTypes = FetchOptions.CrawlableMediaTypes,
     };
 
+    private const string TenThousandItemsPath = "/rss/ten-thousand/";
+
     private readonly TempArchive _archive = new();
     private readonly SettableClock _clock = new(TestSiteCatalog.ReferenceNow);
     private readonly HostileResponses _hostile = new();
+    private readonly List<string> _log = [];
     private NewsTestSite _site = null!;
     private int _nextId = 300500;
 
@@ -57,6 +60,7 @@ public sealed class HostileNetworkTests : IAsyncLifetime
         _site.Override(TestSiteCatalog.RobotsPath, HostileResponses.Bytes(BinaryJunk(), "text/plain"));
         _site.Override(TestSiteCatalog.FeedPath, HostileResponses.Bytes(Encoding.UTF8.GetBytes(BillionLaughsFeed()), "application/rss+xml"));
         _site.Override(TestSiteCatalog.SitemapPath, HostileResponses.Bytes(Encoding.UTF8.GetBytes(ExternalEntitySitemap()), "application/xml"));
+        _site.Override(TenThousandItemsPath, HostileResponses.Bytes(Encoding.UTF8.GetBytes(TenThousandItemsFeed()), "application/rss+xml"));
 
         var report = await CrawlAsync();
 
@@ -83,6 +87,9 @@ public sealed class HostileNetworkTests : IAsyncLifetime
         Assert.All(new[] { toFile, toFtp, toData, toLong }, a => Assert.Equal("skipped", FrontierState(a.Path)));
         Assert.DoesNotContain(_site.Requests, r => r.PathAndQuery.Length > 4096);
         Assert.DoesNotContain(_site.RequestLog, p => p.StartsWith("/xxe", StringComparison.Ordinal));
+        // The 10,000-item feed is read up to the reader's bound, and its repeats cost no extra fetch.
+        Assert.Contains(_log, line => line.StartsWith($"abreview: feed {_site.UriFor(TenThousandItemsPath)}: 5000 items", StringComparison.Ordinal));
+        Assert.All(TestSiteCatalog.Articles, a => Assert.Equal(1, _site.CountRequests(a.Path)));
 
         // NUL bytes and broken UTF-8 are read past; a page sent as UTF-8 but labelled windows-1251 is read as UTF-8.
         Assert.Equal(1, Stored(nul.Path));
@@ -114,9 +121,15 @@ public sealed class HostileNetworkTests : IAsyncLifetime
     private async Task<CrawlReport> CrawlAsync()
     {
         using var store = ArchiveStore.Open(_archive.Path);
-        var site = store.AddSite("abreview", _site.UriFor(TestSiteCatalog.ListingPath), [], _clock.Now);
+        var site = store.AddSite("abreview", _site.UriFor(TestSiteCatalog.ListingPath), [_site.UriFor(TenThousandItemsPath)], _clock.Now);
         using var http = FetchHttpClientBuilder.Create(Options);
-        var crawler = new Crawler(store, new PageFetcher(http, Options, _clock), _clock, new CrawlOptions { Since = new DateOnly(2026, 2, 1), RevisitDays = 0 });
+        var crawler = new Crawler(store, new PageFetcher(http, Options, _clock), _clock, new CrawlOptions { Since = new DateOnly(2026, 2, 1), RevisitDays = 0 }, (_, line) =>
+        {
+            lock (_log)
+            {
+                _log.Add(line);
+            }
+        });
         using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         return await crawler.RunAsync([site], hangGuard.Token);
     }
@@ -152,9 +165,20 @@ public sealed class HostileNetworkTests : IAsyncLifetime
             <?xml version="1.0" encoding="utf-8"?>
             <!DOCTYPE rss [{entities}<!ENTITY xxe SYSTEM "{_site.UriFor("/xxe/feed")}">]>
             <rss version="2.0"><channel><title>&lol9;</title><link>{_site.BaseUri}</link>
-            <item><title>&xxe;</title><link>{_site.UriFor(article.Path)}</link><pubDate>{article.Published:R}</pubDate></item>
+            <item><title>&xxe;</title><link>{_site.UriFor(article.Path)}</link><pubDate>{TestSiteDates.Rfc822(article.Published)}</pubDate></item>
             </channel></rss>
             """;
+    }
+
+    private string TenThousandItemsFeed()
+    {
+        var items = new StringBuilder();
+        for (var i = 0; i < 10_000; i++)
+        {
+            var article = TestSiteCatalog.Articles[i % TestSiteCatalog.Articles.Count];
+            items.Append($"<item><title>Повтор {i}</title><link>{_site.UriFor(article.Path)}</link><pubDate>{TestSiteDates.Rfc822(article.Published)}</pubDate></item>");
+        }
+        return $"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Лента</title>{items}</channel></rss>";
     }
 
     private string ExternalEntitySitemap() => $"""
