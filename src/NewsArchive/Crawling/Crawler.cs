@@ -461,6 +461,13 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
             Fail(crawl, entry.FetchUrl, "parse error: " + ex.Message);
             return true;
         }
+        if (page.Unreadable is { } unreadable)
+        {
+            // Hostile markup does not improve by tomorrow: reported once, not retried.
+            store.SettleFrontier(entry.UrlKey, "skipped", unreadable, record with { Body = null });
+            Fail(crawl, entry.FetchUrl, unreadable);
+            return true;
+        }
         if (page.Kind != PageKind.Article)
         {
             if (ShellPageDetector.LooksLikeShell(html, page))
