@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace NewsArchive.Storage;
 
-/// <summary>The link graph beyond one article: walks, story threads, near-duplicates and the whole-graph export.</summary>
+/// <summary>The link graph beyond one article: walks, story threads and the whole-graph export.</summary>
 public sealed partial class ArchiveStore
 {
     /// <summary>
@@ -59,41 +59,6 @@ public sealed partial class ArchiveStore
         return ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
                 + " WHERE a.id IN (SELECT value FROM json_each($ids)) ORDER BY coalesce(a.published_utc, a.first_stored), a.id",
             [("$ids", JsonSerializer.Serialize(seen.ToArray(), StorageJson.Default.Int64Array))]).ToList();
-    }
-
-    /// <summary>Articles whose body has the same or nearly the same SimHash, nearest first.</summary>
-    public IReadOnlyList<NearDuplicate> FindNearDuplicates(long articleId)
-    {
-        var distances = new Dictionary<long, int>();
-        lock (_gate)
-        {
-            using var own = Command("SELECT simhash FROM articles WHERE id = $id");
-            own.Parameters.AddWithValue("$id", articleId);
-            if (own.ExecuteScalar() is not long hash)
-            {
-                return [];
-            }
-            // A scan of one integer per article: fast enough for an archive of years, and exact.
-            using var all = Command("SELECT id, simhash FROM articles WHERE simhash IS NOT NULL AND id <> $id");
-            all.Parameters.AddWithValue("$id", articleId);
-            using var reader = all.ExecuteReader();
-            while (reader.Read())
-            {
-                var distance = SimHash.Distance(hash, reader.GetInt64(1));
-                if (distance <= SimHash.NearDistance)
-                {
-                    distances[reader.GetInt64(0)] = distance;
-                }
-            }
-        }
-        if (distances.Count == 0)
-        {
-            return [];
-        }
-        var articles = ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
-            + " WHERE a.id IN (SELECT value FROM json_each($ids))", [("$ids", JsonSerializer.Serialize(distances.Keys.ToArray(), StorageJson.Default.Int64Array))]);
-        return articles.Select(a => new NearDuplicate(a, distances[a.Id]))
-            .OrderBy(d => d.Distance).ThenBy(d => d.Article.Published).ThenBy(d => d.Article.Id).ToList();
     }
 
     /// <summary>Every stored link of the given kinds (all when empty) from articles of the given sites, streamed.</summary>
