@@ -90,38 +90,7 @@ public sealed partial class ArchiveStore
         upsert.Parameters.AddWithValue("$now", now);
         var articleId = (long)upsert.ExecuteScalar()!;
 
-        var deleteLinks = Prepared("DELETE FROM links WHERE from_key = $key", transaction);
-        deleteLinks.Parameters.AddWithValue("$key", urlKey);
-        deleteLinks.ExecuteNonQuery();
-        if (page.Links.Count > 0)
-        {
-            var insertLink = Prepared("""
-                INSERT OR IGNORE INTO links(from_key, to_key, to_url, kind, anchor, heading, published)
-                VALUES ($from, $to, $toUrl, $kind, $anchor, $heading, $published)
-                """, transaction);
-            insertLink.Parameters.AddWithValue("$from", urlKey);
-            var to = insertLink.Parameters.Add("$to", SqliteType.Text);
-            var toUrl = insertLink.Parameters.Add("$toUrl", SqliteType.Text);
-            var kind = insertLink.Parameters.Add("$kind", SqliteType.Text);
-            var anchor = insertLink.Parameters.Add("$anchor", SqliteType.Text);
-            var heading = insertLink.Parameters.Add("$heading", SqliteType.Text);
-            var published = insertLink.Parameters.Add("$published", SqliteType.Text);
-            foreach (var link in page.Links)
-            {
-                var linkKey = Crawling.UrlNormalizer.NormalizeString(link.Url);
-                if (linkKey == urlKey)
-                {
-                    continue;
-                }
-                to.Value = linkKey;
-                toUrl.Value = link.Url.AbsoluteUri;
-                kind.Value = KindName(link.Kind);
-                anchor.Value = (object?)link.AnchorText ?? DBNull.Value;
-                heading.Value = (object?)link.Heading ?? DBNull.Value;
-                published.Value = (object?)StoredTime.Format(link.Published) ?? DBNull.Value;
-                insertLink.ExecuteNonQuery();
-            }
-        }
+        ReplaceLinks(urlKey, page.Links, transaction);
 
         if (page.Views is not null || page.Comments is not null)
         {
@@ -137,6 +106,52 @@ public sealed partial class ArchiveStore
         settle.Parameters.AddWithValue("$key", urlKey);
         settle.ExecuteNonQuery();
         return articleId;
+    }
+
+    /// <summary>The article's outgoing links as stored: one row per target and kind (the first wins), never to itself.</summary>
+    private static IEnumerable<(string ToKey, PageLink Link)> LinkRows(string urlKey, IReadOnlyList<PageLink> links)
+    {
+        var seen = new HashSet<(string, LinkKind)>();
+        foreach (var link in links)
+        {
+            var linkKey = Crawling.UrlNormalizer.NormalizeString(link.Url);
+            if (linkKey != urlKey && seen.Add((linkKey, link.Kind)))
+            {
+                yield return (linkKey, link);
+            }
+        }
+    }
+
+    private void ReplaceLinks(string urlKey, IReadOnlyList<PageLink> links, SqliteTransaction transaction)
+    {
+        var deleteLinks = Prepared("DELETE FROM links WHERE from_key = $key", transaction);
+        deleteLinks.Parameters.AddWithValue("$key", urlKey);
+        deleteLinks.ExecuteNonQuery();
+        if (links.Count == 0)
+        {
+            return;
+        }
+        var insertLink = Prepared("""
+            INSERT OR IGNORE INTO links(from_key, to_key, to_url, kind, anchor, heading, published)
+            VALUES ($from, $to, $toUrl, $kind, $anchor, $heading, $published)
+            """, transaction);
+        insertLink.Parameters.AddWithValue("$from", urlKey);
+        var to = insertLink.Parameters.Add("$to", SqliteType.Text);
+        var toUrl = insertLink.Parameters.Add("$toUrl", SqliteType.Text);
+        var kind = insertLink.Parameters.Add("$kind", SqliteType.Text);
+        var anchor = insertLink.Parameters.Add("$anchor", SqliteType.Text);
+        var heading = insertLink.Parameters.Add("$heading", SqliteType.Text);
+        var published = insertLink.Parameters.Add("$published", SqliteType.Text);
+        foreach (var (linkKey, link) in LinkRows(urlKey, links))
+        {
+            to.Value = linkKey;
+            toUrl.Value = link.Url.AbsoluteUri;
+            kind.Value = KindName(link.Kind);
+            anchor.Value = (object?)link.AnchorText ?? DBNull.Value;
+            heading.Value = (object?)link.Heading ?? DBNull.Value;
+            published.Value = (object?)StoredTime.Format(link.Published) ?? DBNull.Value;
+            insertLink.ExecuteNonQuery();
+        }
     }
 
     private static string KindName(LinkKind kind) => kind switch
