@@ -169,6 +169,52 @@ public sealed class QueryCommandsTests : IDisposable
         Assert.Equal(2, document.Descendants(ns + "edge").Count());
     }
 
+    /// <summary>Every query command, with the arguments it needs before its filters.</summary>
+    public static TheoryData<string[]> QueryCommands => new()
+    {
+        new[] { "list" }, new[] { "search", "электромобиль" }, new[] { "links", "2" }, new[] { "stories", "2" }, new[] { "top" },
+        new[] { "stats" }, new[] { "export", "csv" }, new[] { "export", "jsonl" }, new[] { "export", "links" }, new[] { "reparse", "--dry-run" },
+    };
+
+    [Theory]
+    [MemberData(nameof(QueryCommands))]
+    public async Task QueryCommand_EveryFilter_IsAcceptedAndBadValuesExitTwoWithOneLine(string[] command)
+    {
+        var all = await _cli.RunAsync([.. command, "--site", "abreview", "--site", "autostat", "--from", "2026-03-01", "--to", "2026-03-31",
+            "--author", "петров", "--tag", "Электромобили", "--min-views", "10"]);
+        Assert.True(all.ExitCode is 0 or 1, all.ToString());
+
+        foreach (var (bad, named) in new[]
+        {
+            (new[] { "--from", "2026-02-30" }, "--from"), (new[] { "--to", "вчера" }, "--to"), (new[] { "--from", "2026-03-10", "--to", "2026-03-01" }, "--from"),
+            (new[] { "--min-views", "-1" }, "--min-views"), (new[] { "--min-views", "many" }, "many"), (new[] { "--site", "nosuch" }, "nosuch"),
+        })
+        {
+            var result = await _cli.RunAsync([.. command, .. bad]);
+            Assert.True(result.ExitCode == 2, $"{string.Join(' ', command)} {string.Join(' ', bad)}: {result}");
+            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(named, line);
+        }
+    }
+
+    [Fact]
+    public async Task GraphCommands_Filters_SelectTheArticlesAtTheOtherEnd()
+    {
+        var id = (long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var walk = await _cli.RunAsync("links", id(_third), "--depth", "2", "--format", "json", "--site", "abreview", "--min-views", "200");
+        Assert.Equal([_first], walk.JsonLines().Select(j => j.GetProperty("id").GetInt64()));
+        var incoming = await _cli.RunAsync("links", id(_first), "--direction", "in", "--format", "json", "--from", "2026-03-10");
+        Assert.Equal([_second], incoming.JsonLines().Select(j => j.GetProperty("id").GetInt64()));
+        Assert.Empty((await _cli.RunAsync("links", id(_third), "--format", "json", "--site", "autostat")).JsonLines());
+
+        var story = await _cli.RunAsync("stories", id(_second), "--format", "json", "--site", "autostat");
+        Assert.Equal([_third], story.JsonLines().Select(j => j.GetProperty("id").GetInt64()));
+
+        var edges = await _cli.RunAsync("export", "links", "--site", "autostat");
+        Assert.Equal(["from_url,to_url,kind,anchor_text", "https://autostat.ru/news/3/,https://abreview.ru/news/2/,related,Дилерам электромобилей дадут льготы"],
+            edges.Output.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
+    }
+
     private static List<string[]> ReadCsv(string path, char separator)
     {
         using var reader = CsvHelper.CsvReader.Create(new StreamReader(path), new CsvHelper.CsvReaderOptions { HasHeader = false, Separator = separator }, false);
