@@ -76,6 +76,26 @@ public sealed class ArchiveQueryTests : IDisposable
     }
 
     [Fact]
+    public void QueryArticles_TagFilter_MatchesThePagesTagListAsParsed()
+    {
+        var url = new Uri("https://a.ru/news/mercedes-import/");
+        var paragraph = "<p>Официальные дилеры Mercedes-Benz возобновили поставки автомобилей через параллельный импорт, сообщили в компании.</p>";
+        var html = $"""
+            <html><head><title>Mercedes возвращается</title></head><body><article><h1>Mercedes возвращается</h1>
+            {string.Concat(Enumerable.Repeat(paragraph, 4))}
+            <div class="post__tags"><a href="/tag/mercedes/">Mercedes-Benz</a> <a href="/tag/import/">Импорт</a></div>
+            </article></body></html>
+            """;
+        var page = new NewsArchive.Parsing.ArticleParser().Parse(html, url, new NewsArchive.Parsing.ParseContext(Now, NewsArchive.Parsing.SiteTimeZones.Default));
+        var site = _store.AddSite("a", new Uri("https://a.ru/news/"), [], Now);
+        _store.StoreArticle(site.Id, NewsArchive.Crawling.UrlNormalizer.NormalizeString(url), page,
+            new FetchRecord(site.Id, url, url, Now, 200, "ok", null, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(html), null, null));
+
+        Assert.Equal(["Mercedes возвращается"], Titles(new ArticleQuery { Tags = ["импорт"] }));
+        Assert.Empty(Titles(new ArticleQuery { Tags = ["дилеры"] }));
+    }
+
+    [Fact]
     public void StoreArticle_EditedText_KeepsOldVersionsAndSearchFindsOnlyCurrent()
     {
         var id = _fixture.Add("a", "1", "Продажи выросли", "Продажи выросли на 5%.", views: 100, fetchedAt: Now);
