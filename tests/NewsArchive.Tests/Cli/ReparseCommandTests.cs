@@ -41,6 +41,31 @@ public sealed class ReparseCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reparse_Interrupted_ExitsWith130AndWritesNothing()
+    {
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+        var error = new StringWriter();
+        var context = new NewsArchive.Cli.CliContext(new StringWriter(), error, new FixedClock(TestSiteCatalog.ReferenceNow), _ => null, IsTerminal: false, stop.Token);
+        Assert.Equal(130, await NewsArchive.Cli.CliApp.RunAsync(["--db", _archive.Path, "reparse"], context));
+        Assert.Contains("interrupted", error.ToString());
+        Assert.False(File.Exists(_archive.Path + ".lock") && IsLocked(_archive.Path + ".lock"));
+    }
+
+    private static bool IsLocked(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    [Fact]
     public async Task Reparse_BadInputLockedArchiveAndUnreadablePage_ExitTwoThreeAndOne()
     {
         var bad = await _cli.RunAsync("reparse", "--from", "yesterday");

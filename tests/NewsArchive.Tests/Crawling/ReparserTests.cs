@@ -119,6 +119,36 @@ public sealed class ReparserTests : IAsyncLifetime
         Assert.Equal(TestSiteCatalog.Articles.Count(a => a.Published.Date == day.Date), oneDay.Articles);
     }
 
+    [Fact]
+    public void Run_PageWhoseCharsetIsOnlyInTheHeader_DecodesAsFetched()
+    {
+        // The crawler keeps the Content-Type header with its charset beside the bytes...
+        Assert.True(ArchiveProbe.Count(_archive.Path, "SELECT count(*) FROM sources WHERE content_type LIKE 'text/html; charset=%'") > 0);
+
+        // ...so a windows-1251 page that declares it only there reads the same on a reparse.
+        var windows1251 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1251)!;
+        var paragraph = "<p>Продажи новых автомобилей в Татарстане в феврале выросли на семь процентов, сообщили дилеры региона.</p>";
+        var html = $"<html><head><title>Рынок Татарстана вырос</title></head><body><article><h1>Рынок Татарстана вырос</h1>{string.Concat(Enumerable.Repeat(paragraph, 4))}</article></body></html>";
+        var url = _site.UriFor("/ab/news/rynok/tatarstan/");
+        long id;
+        using (var store = ArchiveStore.Open(_archive.Path))
+        {
+            var page = new NewsArchive.Parsing.ArticleParser().Parse(html, url, new NewsArchive.Parsing.ParseContext(TestSiteCatalog.ReferenceNow, NewsArchive.Parsing.SiteTimeZones.Default));
+            var site = store.FindSite("abreview")!;
+            id = store.StoreArticle(site.Id, UrlNormalizer.NormalizeString(url), page, new FetchRecord(site.Id, url, url, TestSiteCatalog.ReferenceNow, 200, "ok", null,
+                "text/html; charset=windows-1251", windows1251.GetBytes(html), null, null));
+        }
+        Damage("UPDATE articles SET title = 'Устаревший заголовок' WHERE id = $id", ("$id", id));
+        using (var store = ArchiveStore.Open(_archive.Path))
+        {
+            var report = new Reparser(store, new ReparseOptions()).Run(new ArticleQuery(), CancellationToken.None);
+            Assert.Equal((1, 1), (report.Changed, report.TitlesChanged));
+            var article = store.FindArticle(id.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
+            Assert.Equal("Рынок Татарстана вырос", article.Title);
+            Assert.Contains("в Татарстане", article.Body);
+        }
+    }
+
     private (TestArticle Article, long Id) Stored(TestArticle article)
     {
         using var store = ArchiveStore.Open(_archive.Path, readOnly: true);
