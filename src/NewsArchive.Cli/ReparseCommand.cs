@@ -22,14 +22,25 @@ public static class ReparseCommand
             // Like fetch, a reparse writes: one at a time per archive, and never beside a fetch.
             using var runLock = ArchiveLock.Acquire(dbPath);
             using var store = ArchiveStore.Open(dbPath);
+            var progressShown = false;
             var reparser = new Reparser(store, new ReparseOptions { DryRun = result.GetValue(dryRun) }, (level, message) =>
             {
                 if (level == CrawlLogLevel.Warning)
                 {
-                    context.Error.WriteLine(message);
+                    context.Error.WriteLine((progressShown ? "\n" : "") + message);
+                    progressShown = false;
                 }
-            });
+            }, context.IsTerminal ? report =>
+            {
+                // One line rewritten in place on a terminal: a reparse of a large archive takes minutes.
+                context.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rreparse: {report.Articles} articles read, {report.Changed} changed, {report.Failed} failed"));
+                progressShown = true;
+            } : null);
             var report = reparser.Run(filter, context.Stop);
+            if (progressShown)
+            {
+                context.Error.WriteLine();
+            }
             if (result.GetValue(format) == "json")
             {
                 WriteJson(context.Out, report);

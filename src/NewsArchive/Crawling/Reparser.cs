@@ -11,7 +11,8 @@ namespace NewsArchive.Crawling;
 /// final URL, the fetch time for relative dates, the feed's date, the site's zone. No fetch, counter reading or
 /// version is added: a parser's change is not the site's edit. The caller holds the <see cref="ArchiveLock"/>.
 /// </summary>
-public sealed class Reparser(ArchiveStore store, ReparseOptions options, Action<CrawlLogLevel, string>? log = null)
+/// <param name="progress">Called after each batch with the report so far, for a progress display.</param>
+public sealed class Reparser(ArchiveStore store, ReparseOptions options, Action<CrawlLogLevel, string>? log = null, Action<ReparseReport>? progress = null)
 {
     public ReparseReport Run(ArticleQuery filter, CancellationToken stop)
     {
@@ -38,6 +39,7 @@ public sealed class Reparser(ArchiveStore store, ReparseOptions options, Action<
                 Reparse(parser, source, report);
                 after = source.ArticleId;
             }
+            progress?.Invoke(report);
         }
     }
 
