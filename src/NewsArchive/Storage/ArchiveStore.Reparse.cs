@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsArchive.Parsing;
 
@@ -65,7 +64,7 @@ public sealed partial class ArchiveStore
     public ReparseChange ApplyReparse(long articleId, ParsedPage page, bool dryRun = false)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var authors = page.Authors.Count == 0 ? "[]" : JsonSerializer.Serialize(page.Authors as string[] ?? [.. page.Authors], StorageJson.Default.StringArray);
+        var authors = AuthorsJson(page);
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
@@ -92,7 +91,7 @@ public sealed partial class ArchiveStore
                     change |= ReparseChange.Body;
                 }
                 if ((page.Published is null ? Text(4) : StoredTime.Format(page.Published)) != Text(4)
-                    || (page.Published is null ? Text(5) : SourceName(page.PublishedSource)) != Text(5)
+                    || (PublishedSourceName(page) ?? Text(5)) != Text(5)
                     || StoredTime.Format(page.Modified) != Text(6))
                 {
                     change |= ReparseChange.Dates;
@@ -114,20 +113,13 @@ public sealed partial class ArchiveStore
             using (var update = Command("""
                 UPDATE articles SET title = coalesce($title, title), lead = $lead, body = $body,
                     published = coalesce($published, published), published_utc = coalesce($publishedUtc, published_utc),
-                    published_source = CASE WHEN $published IS NULL THEN published_source ELSE $publishedSource END,
+                    published_source = coalesce($publishedSource, published_source),
                     modified = $modified, authors = $authors
                 WHERE id = $id
                 """, transaction))
             {
                 update.Parameters.AddWithValue("$id", articleId);
-                update.Parameters.AddWithValue("$title", (object?)page.Title ?? DBNull.Value);
-                update.Parameters.AddWithValue("$lead", (object?)page.Lead ?? DBNull.Value);
-                update.Parameters.AddWithValue("$body", page.Body);
-                update.Parameters.AddWithValue("$published", (object?)StoredTime.Format(page.Published) ?? DBNull.Value);
-                update.Parameters.AddWithValue("$publishedUtc", page.Published is { } p ? StoredTime.FormatUtc(p) : DBNull.Value);
-                update.Parameters.AddWithValue("$publishedSource", SourceName(page.PublishedSource));
-                update.Parameters.AddWithValue("$modified", (object?)StoredTime.Format(page.Modified) ?? DBNull.Value);
-                update.Parameters.AddWithValue("$authors", authors);
+                AddArticleText(update, page);
                 update.ExecuteNonQuery();
             }
             if (change.HasFlag(ReparseChange.Links))
@@ -138,8 +130,6 @@ public sealed partial class ArchiveStore
             return change;
         }
     }
-
-    private static string SourceName(DateSource source) => source.ToString().ToLowerInvariant();
 
     /// <summary>Whether the stored outgoing links are exactly the rows <paramref name="links"/> would be stored as.</summary>
     private bool SameLinks(string urlKey, IReadOnlyList<PageLink> links, SqliteTransaction transaction)

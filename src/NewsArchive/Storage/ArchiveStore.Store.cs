@@ -76,14 +76,7 @@ public sealed partial class ArchiveStore
         upsert.Parameters.AddWithValue("$key", urlKey);
         upsert.Parameters.AddWithValue("$url", url);
         upsert.Parameters.AddWithValue("$site", siteId);
-        upsert.Parameters.AddWithValue("$title", (object?)page.Title ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$lead", (object?)page.Lead ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$body", page.Body);
-        upsert.Parameters.AddWithValue("$published", (object?)StoredTime.Format(page.Published) ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$publishedUtc", page.Published is { } p ? StoredTime.FormatUtc(p) : DBNull.Value);
-        upsert.Parameters.AddWithValue("$publishedSource", page.Published is null ? DBNull.Value : page.PublishedSource.ToString().ToLowerInvariant());
-        upsert.Parameters.AddWithValue("$modified", (object?)StoredTime.Format(page.Modified) ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$authors", page.Authors.Count == 0 ? "[]" : JsonSerializer.Serialize(page.Authors as string[] ?? [.. page.Authors], StorageJson.Default.StringArray));
+        AddArticleText(upsert, page);
         upsert.Parameters.AddWithValue("$views", (object?)page.Views ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$comments", (object?)page.Comments ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
@@ -153,6 +146,24 @@ public sealed partial class ArchiveStore
             insertLink.ExecuteNonQuery();
         }
     }
+
+    /// <summary>The parsed article's text, dates and authors as the parameters $title, $lead, $body, $published, $publishedUtc, $publishedSource, $modified, $authors.</summary>
+    private static void AddArticleText(SqliteCommand command, ParsedPage page)
+    {
+        command.Parameters.AddWithValue("$title", (object?)page.Title ?? DBNull.Value);
+        command.Parameters.AddWithValue("$lead", (object?)page.Lead ?? DBNull.Value);
+        command.Parameters.AddWithValue("$body", page.Body);
+        command.Parameters.AddWithValue("$published", (object?)StoredTime.Format(page.Published) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$publishedUtc", page.Published is { } p ? StoredTime.FormatUtc(p) : DBNull.Value);
+        command.Parameters.AddWithValue("$publishedSource", (object?)PublishedSourceName(page) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$modified", (object?)StoredTime.Format(page.Modified) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$authors", AuthorsJson(page));
+    }
+
+    private static string? PublishedSourceName(ParsedPage page) => page.Published is null ? null : page.PublishedSource.ToString().ToLowerInvariant();
+
+    private static string AuthorsJson(ParsedPage page) =>
+        page.Authors.Count == 0 ? "[]" : JsonSerializer.Serialize(page.Authors as string[] ?? [.. page.Authors], StorageJson.Default.StringArray);
 
     private static string KindName(LinkKind kind) => kind switch
     {

@@ -5,21 +5,11 @@ namespace NewsArchive.Tests.Cli;
 /// <summary>A reposted article on the loopback site: the same text under another URL is an exact duplicate, a lightly edited copy a near one.</summary>
 public sealed class DuplicatesEndToEndTests : IAsyncLifetime
 {
-    private readonly TempArchive _archive = new();
-    private NewsTestSite _site = null!;
-    private CliRunner _cli = null!;
+    private FetchedArchive _fetched = null!;
 
-    public async Task InitializeAsync()
-    {
-        _site = await NewsTestSite.StartAsync();
-        _cli = new CliRunner(_archive.Path, new FixedClock(TestSiteCatalog.ReferenceNow));
-    }
+    public async Task InitializeAsync() => _fetched = await FetchedArchive.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _archive.Dispose();
-    }
+    public async Task DisposeAsync() => await _fetched.DisposeAsync();
 
     [Fact]
     public async Task Show_RepostedArticle_NamesItsExactAndNearDuplicates()
@@ -36,22 +26,20 @@ public sealed class DuplicatesEndToEndTests : IAsyncLifetime
             Published = TestSiteCatalog.ReferenceNow.AddHours(-2), RelatedPaths = [],
             BodyParagraphs = [.. original.BodyParagraphs.SkipLast(1), original.BodyParagraphs[^1] + " Об этом сообщила пресс-служба."],
         };
-        _site.AddArticle(repost);
-        _site.AddArticle(edited);
-        Assert.Equal(0, (await _cli.RunAsync("sites", "add", _site.UriFor(TestSiteCatalog.ListingPath).AbsoluteUri, "--name", "abreview")).ExitCode);
-        var fetch = await _cli.RunAsync("fetch", "--delay", "0");
-        Assert.True(fetch.ExitCode == 0, fetch.ToString());
+        _fetched.Site.AddArticle(repost);
+        _fetched.Site.AddArticle(edited);
+        await _fetched.FetchAsync();
 
-        var show = await _cli.RunAsync("show", _site.UriFor(original.Path).AbsoluteUri, "--format", "json");
+        var show = await _fetched.Cli.RunAsync("show", _fetched.Site.UriFor(original.Path).AbsoluteUri, "--format", "json");
         Assert.True(show.ExitCode == 0, show.ToString());
         var duplicates = show.JsonLines().Single().GetProperty("duplicates").EnumerateArray()
             .Select(d => (Url: d.GetProperty("url").GetString(), Match: d.GetProperty("match").GetString(), Site: d.GetProperty("site").GetString()))
             .ToList();
-        Assert.Equal([(_site.UriFor(repost.Path).AbsoluteUri, "same_text", "abreview"), (_site.UriFor(edited.Path).AbsoluteUri, "near_text", "abreview")], duplicates);
+        Assert.Equal([(_fetched.Site.UriFor(repost.Path).AbsoluteUri, "same_text", "abreview"), (_fetched.Site.UriFor(edited.Path).AbsoluteUri, "near_text", "abreview")], duplicates);
 
-        var text = await _cli.RunAsync("show", _site.UriFor(repost.Path).AbsoluteUri);
+        var text = await _fetched.Cli.RunAsync("show", _fetched.Site.UriFor(repost.Path).AbsoluteUri);
         Assert.Contains("Exact duplicates (the same canonical URL or the same text):", text.Output);
-        Assert.Contains($"{original.Title}  {_site.UriFor(original.Path).AbsoluteUri}  (same text)", text.Output);
+        Assert.Contains($"{original.Title}  {_fetched.Site.UriFor(original.Path).AbsoluteUri}  (same text)", text.Output);
         Assert.Contains("Near-duplicates", text.Output);
     }
 }

@@ -11,9 +11,7 @@ namespace NewsArchive.Tests.Cli;
 public sealed class QueryGoldenTests : IAsyncLifetime
 {
     private static readonly string StoryPath = TestSiteCatalog.Articles.First(a => a.RelatedPaths.Count >= 2).Path;
-    private readonly TempArchive _archive = new();
-    private NewsTestSite _site = null!;
-    private CliRunner _cli = null!;
+    private FetchedArchive _fetched = null!;
 
     public static TheoryData<string, string[]> Queries => new()
     {
@@ -33,17 +31,11 @@ public sealed class QueryGoldenTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _site = await NewsTestSite.StartAsync();
-        _cli = new CliRunner(_archive.Path, new FixedClock(TestSiteCatalog.ReferenceNow));
-        Assert.Equal(0, (await _cli.RunAsync("sites", "add", _site.UriFor(TestSiteCatalog.ListingPath).AbsoluteUri, "--name", "abreview")).ExitCode);
-        Assert.Equal(0, (await _cli.RunAsync("fetch", "--delay", "0", "--concurrency", "1")).ExitCode);
+        _fetched = await FetchedArchive.StartAsync();
+        await _fetched.FetchAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _archive.Dispose();
-    }
+    public async Task DisposeAsync() => await _fetched.DisposeAsync();
 
     [Fact]
     public async Task Queries_OverTheTestSiteArchive_MatchTheirGoldenFiles()
@@ -52,11 +44,11 @@ public sealed class QueryGoldenTests : IAsyncLifetime
         foreach (var row in Queries)
         {
             var (name, args) = ((string)row[0], (string[])row[1]);
-            var resolved = args.Select(a => a.StartsWith('/') ? _site.UriFor(a).AbsoluteUri : a).ToArray();
-            var result = await _cli.RunAsync(resolved);
+            var resolved = args.Select(a => a.StartsWith('/') ? _fetched.Site.UriFor(a).AbsoluteUri : a).ToArray();
+            var result = await _fetched.Cli.RunAsync(resolved);
             Assert.True(result.ExitCode == 0, $"{name}: {result}");
             var actual = $"$ newsarchive {string.Join(' ', args.Select(Quote))}\n{result.Output}"
-                .Replace(_site.BaseUri.GetLeftPart(UriPartial.Authority), "http://test-site", StringComparison.Ordinal)
+                .Replace(_fetched.Site.BaseUri.GetLeftPart(UriPartial.Authority), "http://test-site", StringComparison.Ordinal)
                 .Replace("\r\n", "\n", StringComparison.Ordinal);
             var path = Path.Combine(GoldenRoot(), name + ".txt");
             if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")

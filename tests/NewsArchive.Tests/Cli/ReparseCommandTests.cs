@@ -6,34 +6,28 @@ namespace NewsArchive.Tests.Cli;
 /// <summary>`reparse` through the entry point a user runs: its report as text and JSON, its exit codes and the archive lock.</summary>
 public sealed class ReparseCommandTests : IAsyncLifetime
 {
-    private readonly TempArchive _archive = new();
-    private NewsTestSite _site = null!;
-    private CliRunner _cli = null!;
+    private FetchedArchive _fetched = null!;
+
+    private CliRunner Cli => _fetched.Cli;
 
     public async Task InitializeAsync()
     {
-        _site = await NewsTestSite.StartAsync();
-        _cli = new CliRunner(_archive.Path, new FixedClock(TestSiteCatalog.ReferenceNow));
-        Assert.Equal(0, (await _cli.RunAsync("sites", "add", _site.UriFor(TestSiteCatalog.ListingPath).AbsoluteUri, "--name", "abreview")).ExitCode);
-        Assert.Equal(0, (await _cli.RunAsync("fetch", "--delay", "0")).ExitCode);
+        _fetched = await FetchedArchive.StartAsync();
+        await _fetched.FetchAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _archive.Dispose();
-    }
+    public async Task DisposeAsync() => await _fetched.DisposeAsync();
 
     [Fact]
     public async Task Reparse_UpToDateArchive_ReportsEverythingUnchangedAsTextAndJson()
     {
         var count = TestSiteCatalog.Articles.Count;
-        var text = await _cli.RunAsync("reparse");
+        var text = await Cli.RunAsync("reparse");
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Equal($"reparse: {count} articles re-parsed, 0 changed (title 0, body 0, dates 0, authors 0, links 0), {count} unchanged, 0 failed, 0 without source bytes",
             text.Output.Trim());
 
-        var json = (await _cli.RunAsync("reparse", "--site", "abreview", "--dry-run", "--format", "json")).JsonLines().Single();
+        var json = (await Cli.RunAsync("reparse", "--site", "abreview", "--dry-run", "--format", "json")).JsonLines().Single();
         Assert.True(json.GetProperty("dry_run").GetBoolean());
         Assert.Equal(count, json.GetProperty("reparsed").GetInt32());
         Assert.Equal(count, json.GetProperty("unchanged").GetInt32());
@@ -47,9 +41,9 @@ public sealed class ReparseCommandTests : IAsyncLifetime
         await stop.CancelAsync();
         var error = new StringWriter();
         var context = new NewsArchive.Cli.CliContext(new StringWriter(), error, new FixedClock(TestSiteCatalog.ReferenceNow), _ => null, IsTerminal: false, stop.Token);
-        Assert.Equal(130, await NewsArchive.Cli.CliApp.RunAsync(["--db", _archive.Path, "reparse"], context));
+        Assert.Equal(130, await NewsArchive.Cli.CliApp.RunAsync(["--db", _fetched.Path, "reparse"], context));
         Assert.Contains("interrupted", error.ToString());
-        Assert.False(File.Exists(_archive.Path + ".lock") && IsLocked(_archive.Path + ".lock"));
+        Assert.False(File.Exists(_fetched.Path + ".lock") && IsLocked(_fetched.Path + ".lock"));
     }
 
     private static bool IsLocked(string path)
@@ -68,22 +62,22 @@ public sealed class ReparseCommandTests : IAsyncLifetime
     [Fact]
     public async Task Reparse_BadInputLockedArchiveAndUnreadablePage_ExitTwoThreeAndOne()
     {
-        var bad = await _cli.RunAsync("reparse", "--from", "yesterday");
+        var bad = await Cli.RunAsync("reparse", "--from", "yesterday");
         Assert.Equal(2, bad.ExitCode);
         Assert.Single(bad.Error.Trim().Split('\n'));
 
-        using (ArchiveLock.Acquire(_archive.Path))
+        using (ArchiveLock.Acquire(_fetched.Path))
         {
-            var locked = await _cli.RunAsync("reparse");
+            var locked = await Cli.RunAsync("reparse");
             Assert.Equal(3, locked.ExitCode);
             Assert.Single(locked.Error.Trim().Split('\n'));
         }
 
-        using (var store = ArchiveStore.Open(_archive.Path))
+        using (var store = ArchiveStore.Open(_fetched.Path))
         {
             // A stored page whose bytes no longer read as an article (here: a listing page stored in its place).
-            var id = store.FindArticle(_site.UriFor(TestSiteCatalog.Articles[0].Path).AbsoluteUri)!.Id;
-            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_archive.Path};Pooling=False");
+            var id = store.FindArticle(_fetched.Site.UriFor(TestSiteCatalog.Articles[0].Path).AbsoluteUri)!.Id;
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_fetched.Path};Pooling=False");
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "UPDATE sources SET compressed = $bytes WHERE hash = (SELECT source_hash FROM articles WHERE id = $id)";
@@ -91,11 +85,11 @@ public sealed class ReparseCommandTests : IAsyncLifetime
             command.Parameters.AddWithValue("$id", id);
             command.ExecuteNonQuery();
         }
-        var failed = await _cli.RunAsync("reparse");
+        var failed = await Cli.RunAsync("reparse");
         Assert.Equal(1, failed.ExitCode);
         Assert.Contains("1 failed", failed.Output);
         Assert.Contains("kept as stored", failed.Output);
-        var title = await _cli.RunAsync("show", _site.UriFor(TestSiteCatalog.Articles[0].Path).AbsoluteUri, "--format", "json");
+        var title = await Cli.RunAsync("show", _fetched.Site.UriFor(TestSiteCatalog.Articles[0].Path).AbsoluteUri, "--format", "json");
         Assert.Equal(TestSiteCatalog.Articles[0].Title, title.JsonLines().Single().GetProperty("title").GetString());
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NewsArchive.Crawling;
 using NewsArchive.Storage;
-using NewsArchive.Tests.Cli;
 using NewsArchive.Tests.TestSite;
 
 namespace NewsArchive.Tests.Crawling;
@@ -12,32 +11,26 @@ namespace NewsArchive.Tests.Crawling;
 /// </summary>
 public sealed class ReparserTests : IAsyncLifetime
 {
-    private readonly TempArchive _archive = new();
-    private NewsTestSite _site = null!;
-    private CliRunner _cli = null!;
+    private FetchedArchive _fetched = null!;
+
+    private string ArchivePath => _fetched.Path;
+
+    private NewsTestSite Site => _fetched.Site;
 
     public async Task InitializeAsync()
     {
-        _site = await NewsTestSite.StartAsync();
-        _cli = new CliRunner(_archive.Path, new FixedClock(TestSiteCatalog.ReferenceNow));
-        var add = await _cli.RunAsync("sites", "add", _site.UriFor(TestSiteCatalog.ListingPath).AbsoluteUri, "--name", "abreview");
-        Assert.True(add.ExitCode == 0, add.ToString());
-        var fetch = await _cli.RunAsync("fetch", "--delay", "0");
-        Assert.True(fetch.ExitCode == 0, fetch.ToString());
+        _fetched = await FetchedArchive.StartAsync();
+        await _fetched.FetchAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _archive.Dispose();
-    }
+    public async Task DisposeAsync() => await _fetched.DisposeAsync();
 
     [Fact]
     public void Run_ArticlesStoredByAnOlderParser_AreRepairedWithoutNewFetchesCountersOrVersions()
     {
         var (textArticle, textId) = Stored(TestSiteCatalog.Articles[0]);
         var (linkArticle, linkId) = Stored(TestSiteCatalog.Articles.Skip(1).First(a => a.RelatedPaths.Count >= 2));
-        var linkKey = ArchiveProbe.Scalar(_archive.Path, "SELECT url_key FROM articles WHERE id = $id", ("$id", linkId))!;
+        var linkKey = ArchiveProbe.Scalar(ArchivePath, "SELECT url_key FROM articles WHERE id = $id", ("$id", linkId))!;
         Damage("""
             UPDATE articles SET title = 'Устаревший заголовок', body = 'Меню Вход на сайт Рассылка ' || body WHERE id = $text;
             UPDATE articles SET published = '2019-01-01T00:00:00+03:00', published_utc = '2018-12-31T21:00:00+00:00' WHERE id = $link;
@@ -47,7 +40,7 @@ public sealed class ReparserTests : IAsyncLifetime
         Assert.Single(SearchTitles("устаревший"));
 
         ReparseReport report;
-        using (var store = ArchiveStore.Open(_archive.Path))
+        using (var store = ArchiveStore.Open(ArchivePath))
         {
             report = new Reparser(store, new ReparseOptions()).Run(new ArticleQuery(), CancellationToken.None);
         }
@@ -57,7 +50,7 @@ public sealed class ReparserTests : IAsyncLifetime
         Assert.Equal(TestSiteCatalog.Articles.Count - 2, report.Unchanged);
         Assert.Equal((0, 0, false), (report.Failed, report.WithoutSource, report.Cancelled));
 
-        using (var store = ArchiveStore.Open(_archive.Path, readOnly: true))
+        using (var store = ArchiveStore.Open(ArchivePath, readOnly: true))
         {
             var repaired = store.FindArticle(textId.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
             Assert.Equal(textArticle.Title, repaired.Title);
@@ -78,7 +71,7 @@ public sealed class ReparserTests : IAsyncLifetime
     {
         var (_, id) = Stored(TestSiteCatalog.Articles[0]);
         Damage("UPDATE articles SET title = 'Устаревший заголовок' WHERE id = $id", ("$id", id));
-        using var store = ArchiveStore.Open(_archive.Path);
+        using var store = ArchiveStore.Open(ArchivePath);
         Assert.Equal(1, new Reparser(store, new ReparseOptions()).Run(new ArticleQuery(), CancellationToken.None).Changed);
         var again = new Reparser(store, new ReparseOptions()).Run(new ArticleQuery(), CancellationToken.None);
         Assert.Equal((0, TestSiteCatalog.Articles.Count), (again.Changed, again.Unchanged));
@@ -89,7 +82,7 @@ public sealed class ReparserTests : IAsyncLifetime
     {
         var (_, id) = Stored(TestSiteCatalog.Articles[0]);
         Damage("UPDATE articles SET title = 'Устаревший заголовок' WHERE id = $id", ("$id", id));
-        using var store = ArchiveStore.Open(_archive.Path);
+        using var store = ArchiveStore.Open(ArchivePath);
 
         var dry = new Reparser(store, new ReparseOptions { DryRun = true }).Run(new ArticleQuery(), CancellationToken.None);
         Assert.Equal((1, 1), (dry.Changed, dry.TitlesChanged));
@@ -108,7 +101,7 @@ public sealed class ReparserTests : IAsyncLifetime
         Damage("""
             UPDATE sources SET compressed = x'00010203' WHERE hash = (SELECT source_hash FROM articles WHERE id = $id);
             """, ("$id", id));
-        using var store = ArchiveStore.Open(_archive.Path);
+        using var store = ArchiveStore.Open(ArchivePath);
         var report = new Reparser(store, new ReparseOptions { BatchSize = 3 }).Run(new ArticleQuery { Sites = ["abreview"] }, CancellationToken.None);
         Assert.Equal(TestSiteCatalog.Articles.Count, report.Articles);
         Assert.Equal(id, Assert.Single(report.Failures).ArticleId);
@@ -123,15 +116,15 @@ public sealed class ReparserTests : IAsyncLifetime
     public void Run_PageWhoseCharsetIsOnlyInTheHeader_DecodesAsFetched()
     {
         // The crawler keeps the Content-Type header with its charset beside the bytes...
-        Assert.True(ArchiveProbe.Count(_archive.Path, "SELECT count(*) FROM sources WHERE content_type LIKE 'text/html; charset=%'") > 0);
+        Assert.True(ArchiveProbe.Count(ArchivePath, "SELECT count(*) FROM sources WHERE content_type LIKE 'text/html; charset=%'") > 0);
 
         // ...so a windows-1251 page that declares it only there reads the same on a reparse.
         var windows1251 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1251)!;
         var paragraph = "<p>Продажи новых автомобилей в Татарстане в феврале выросли на семь процентов, сообщили дилеры региона.</p>";
         var html = $"<html><head><title>Рынок Татарстана вырос</title></head><body><article><h1>Рынок Татарстана вырос</h1>{string.Concat(Enumerable.Repeat(paragraph, 4))}</article></body></html>";
-        var url = _site.UriFor("/ab/news/rynok/tatarstan/");
+        var url = Site.UriFor("/ab/news/rynok/tatarstan/");
         long id;
-        using (var store = ArchiveStore.Open(_archive.Path))
+        using (var store = ArchiveStore.Open(ArchivePath))
         {
             var page = new NewsArchive.Parsing.ArticleParser().Parse(html, url, new NewsArchive.Parsing.ParseContext(TestSiteCatalog.ReferenceNow, NewsArchive.Parsing.SiteTimeZones.Default));
             var site = store.FindSite("abreview")!;
@@ -139,7 +132,7 @@ public sealed class ReparserTests : IAsyncLifetime
                 "text/html; charset=windows-1251", windows1251.GetBytes(html), null, null));
         }
         Damage("UPDATE articles SET title = 'Устаревший заголовок' WHERE id = $id", ("$id", id));
-        using (var store = ArchiveStore.Open(_archive.Path))
+        using (var store = ArchiveStore.Open(ArchivePath))
         {
             var report = new Reparser(store, new ReparseOptions()).Run(new ArticleQuery(), CancellationToken.None);
             Assert.Equal((1, 1), (report.Changed, report.TitlesChanged));
@@ -151,23 +144,23 @@ public sealed class ReparserTests : IAsyncLifetime
 
     private (TestArticle Article, long Id) Stored(TestArticle article)
     {
-        using var store = ArchiveStore.Open(_archive.Path, readOnly: true);
-        return (article, store.FindArticle(_site.UriFor(article.Path).AbsoluteUri)!.Id);
+        using var store = ArchiveStore.Open(ArchivePath, readOnly: true);
+        return (article, store.FindArticle(Site.UriFor(article.Path).AbsoluteUri)!.Id);
     }
 
     private List<string?> SearchTitles(string query)
     {
-        using var store = ArchiveStore.Open(_archive.Path, readOnly: true);
+        using var store = ArchiveStore.Open(ArchivePath, readOnly: true);
         return store.QueryArticles(new ArticleQuery { Text = query }).Select(a => a.Title).ToList();
     }
 
     private Dictionary<string, long> CountWrites() => new[] { "fetches", "counters", "article_versions", "sources", "articles", "runs" }
-        .ToDictionary(t => t, t => ArchiveProbe.Count(_archive.Path, $"SELECT count(*) FROM {t}"));
+        .ToDictionary(t => t, t => ArchiveProbe.Count(ArchivePath, $"SELECT count(*) FROM {t}"));
 
     /// <summary>Writes with plain SQL, as an older version would have stored it; the triggers' functions are registered as the store does.</summary>
     private void Damage(string sql, params (string Name, object Value)[] parameters)
     {
-        using var connection = new SqliteConnection($"Data Source={_archive.Path};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={ArchivePath};Pooling=False");
         connection.Open();
         ArchiveFunctions.Register(connection);
         using var command = connection.CreateCommand();
