@@ -680,5 +680,5 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
 
     private static FetchRecord ToRecord(Site site, FetchResult result) => new(
         site.Id, result.RequestedUrl, result.FinalUrl, result.FetchedAt, result.StatusCode, result.Outcome.ToString().ToLowerInvariant(),
-        result.Error, result.ContentType, result.Body, result.ETag, result.LastModified);
+        result.Error, result.ContentTypeHeader ?? result.ContentType, result.Body, result.ETag, result.LastModified);
 }

@@ -90,6 +90,18 @@ public sealed partial class ArchiveStore
         });
     }
 
+    /// <summary>The filters as SQL conditions on the article <c>a</c> ("" when there are none) and their parameters.</summary>
+    private (string Sql, List<(string, object)> Parameters) Filters(ArticleQuery? query)
+    {
+        var sql = new StringBuilder();
+        var parameters = new List<(string, object)>();
+        if (query is not null)
+        {
+            AppendFilters(sql, parameters, query);
+        }
+        return (sql.ToString(), parameters);
+    }
+
     /// <summary>Whether SQLite sorts the query's rows itself (its plan has a temporary B-tree for the ORDER BY) rather than walking an index in order.</summary>
     private bool SortsRows(string sql, IReadOnlyList<(string Name, object Value)> parameters)
     {
@@ -109,9 +121,16 @@ public sealed partial class ArchiveStore
         }
     }
 
-    /// <summary>The WHERE conditions every query command shares; the article is <c>a</c>, its site <c>s</c>.</summary>
-    private static void AppendFilters(StringBuilder sql, List<(string, object)> parameters, ArticleQuery query)
+    /// <summary>
+    /// The WHERE conditions every query command shares, each starting with AND; the article is <c>a</c>. A site name
+    /// the archive does not know is an error, not an empty result: it is almost always a typo.
+    /// </summary>
+    private void AppendFilters(StringBuilder sql, List<(string, object)> parameters, ArticleQuery query)
     {
+        if (query.Sites.FirstOrDefault(name => FindSite(name) is null) is { } unknown)
+        {
+            throw new ArchiveException($"no site named '{unknown}' (see 'newsarchive sites list')", isUserError: true);
+        }
         if (query.Sites.Count > 0)
         {
             var names = new List<string>();

@@ -639,7 +639,17 @@ public sealed partial class ArchiveStore : IDisposable
         return found ?? ReadArticles(ArticleSelect + " WHERE a.url = $url", [("$url", url.AbsoluteUri)]).FirstOrDefault();
     }
 
-    public IReadOnlyList<StoredLink> GetLinks(long articleId, LinkDirection direction, IReadOnlyCollection<string> kinds)
+    /// <summary>
+    /// The article's links in the given direction and kinds (all when empty). With a <paramref name="filter"/>, only links
+    /// whose other end is a stored article the filter selects.
+    /// </summary>
+    public IReadOnlyList<StoredLink> GetLinks(long articleId, LinkDirection direction, IReadOnlyCollection<string> kinds, ArticleQuery? filter = null)
+    {
+        var links = GetLinksUnfiltered(articleId, direction, kinds);
+        return KeepMatching(links, l => l.ArticleId, filter);
+    }
+
+    private List<StoredLink> GetLinksUnfiltered(long articleId, LinkDirection direction, IReadOnlyCollection<string> kinds)
     {
         lock (_gate)
         {
