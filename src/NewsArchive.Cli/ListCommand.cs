@@ -18,7 +18,7 @@ public static class ListCommand
         var limit = CommonOptions.Limit();
         var format = CommonOptions.Format("table", "table", "json", "csv");
         var command = search
-            ? new Command("search", "Full-text search of stored articles, any word form, best match first") { query }
+            ? new Command("search", "Full-text search of stored articles, any word form, best match first (with a limit: among the newest 10,000 matches)") { query }
             : new Command("list", "List stored articles, newest first");
         filters.AddTo(command);
         command.Add(limit);

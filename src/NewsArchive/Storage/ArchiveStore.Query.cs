@@ -67,19 +67,23 @@ public sealed partial class ArchiveStore
             SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
             WHERE articles_fts MATCH $text{filters}{order}{limit}
             """;
-        if (sort == ArticleSort.Relevance && filters.Length == 0 && query.Limit is { } top)
+        if (sort == ArticleSort.Relevance && filters.Length == 0 && query.Limit is { } top && top <= query.RankedMatches)
         {
             // Ranked by score alone first: only the hits that tie with or beat the last one kept are read from articles
-            // for the date that breaks ties. Same rows, same order; a common word's hits are not all looked up.
+            // for the date that breaks ties. FTS5 scores every hit before a LIMIT applies (0.75 µs each), so a word in
+            // most of the archive could not be ranked quickly: only the newest RankedMatches hits (by id, the order
+            // they were stored) are scored, which FTS5 reads from the end of its doclist and stops.
             ranking = """
                 WITH hits AS MATERIALIZED (
-                    SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH $text),
+                    SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH $text
+                    ORDER BY rowid DESC LIMIT $window),
                 cut AS (SELECT score FROM hits ORDER BY score LIMIT 1 OFFSET $offset)
                 SELECT a.id FROM hits JOIN articles a ON a.id = hits.id
                 WHERE hits.score <= coalesce((SELECT score FROM cut), 1e308)
                 ORDER BY hits.score, coalesce(a.published_utc, a.first_stored) DESC, a.id DESC LIMIT $limit
                 """;
             parameters.Add(("$offset", top - 1));
+            parameters.Add(("$window", query.RankedMatches));
         }
         var hits = Stream(ranking, parameters, reader => reader.GetInt64(0), isSearch: true);
         // The body is read for snippets even when the caller does not want it back.

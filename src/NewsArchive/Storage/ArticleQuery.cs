@@ -7,6 +7,13 @@ public sealed record ArticleQuery
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public int? Limit { get; init; }
+    /// <summary>
+    /// A relevance search with a <see cref="Limit"/> (up to this many) ranks only the newest this many matches (the
+    /// last stored): a word in most of the archive is answered in milliseconds, not by scoring every match.
+    /// </summary>
+    public int RankedMatches { get; init; } = DefaultRankedMatches;
+
+    public const int DefaultRankedMatches = 10_000;
     /// <summary>A search as the user typed it (see <see cref="SearchQueryParser"/>); null lists everything.</summary>
     public string? Text { get; init; }
     public bool IncludeBody { get; init; }
