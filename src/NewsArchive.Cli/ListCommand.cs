@@ -18,7 +18,7 @@ public static class ListCommand
         var limit = CommonOptions.Limit();
         var format = CommonOptions.Format("table", "table", "json", "csv");
         var command = search
-            ? new Command("search", "Full-text search of stored articles, any word form, best match first (with a limit: among the newest 10,000 matches)") { query }
+            ? new Command("search", "Full-text search of stored articles, any word form, best match first") { query }
             : new Command("list", "List stored articles, newest first");
         filters.AddTo(command);
         command.Add(limit);
@@ -37,6 +37,10 @@ public static class ListCommand
                 filter = filter with { Limit = 50 };
             }
             using var store = CommonOptions.OpenStore(result, context, readOnly: true);
+            if (search && store.ListsNewestInsteadOfRanking(filter))
+            {
+                context.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"newsarchive: more than {filter.RankedMatches:N0} articles match: the most recently archived come first, not the best matches (narrow with --site, --from/--to or more words to rank by relevance)"));
+            }
             var articles = store.QueryArticles(filter);
             WriteArticles(context, result.GetValue(format), articles, search ? ArticleColumns.Search : ArticleColumns.Plain);
             return ExitCodes.Ok;

@@ -8,8 +8,8 @@ public sealed record ArticleQuery
     public DateOnly? To { get; init; }
     public int? Limit { get; init; }
     /// <summary>
-    /// A relevance search with a <see cref="Limit"/> (up to this many) ranks only the newest this many matches (the
-    /// last stored): a word in most of the archive is answered in milliseconds, not by scoring every match.
+    /// A relevance search with a <see cref="Limit"/> and no filter that matches more than this many articles lists
+    /// the most recently archived first instead of scoring every match (see <see cref="ArchiveStore.ListsNewestInsteadOfRanking"/>).
     /// </summary>
     public int RankedMatches { get; init; } = DefaultRankedMatches;
 
