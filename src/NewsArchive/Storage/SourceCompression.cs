@@ -30,9 +30,6 @@ public static class SourceCompression
     /// <summary>The best Brotli can do, tagged <see cref="CompactTag"/>; for recompressing stored sources later.</summary>
     public static byte[] CompressCompact(ReadOnlySpan<byte> bytes) => Compress(bytes, CompactTag, CompactQuality, CompactWindow);
 
-    /// <summary>Whether a stored blob is already at the best setting.</summary>
-    public static bool IsCompact(ReadOnlySpan<byte> compressed) => compressed.Length > 0 && compressed[0] == CompactTag;
-
     public static byte[] Decompress(byte[] compressed)
     {
         var tagged = compressed.Length > 0 && compressed[0] is FastTag or CompactTag;

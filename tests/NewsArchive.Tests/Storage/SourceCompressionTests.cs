@@ -14,7 +14,6 @@ public sealed class SourceCompressionTests
         var blob = SourceCompression.Compress(Html);
 
         Assert.Equal(SourceCompression.FastTag, blob[0]);
-        Assert.False(SourceCompression.IsCompact(blob));
         Assert.Equal(Html, SourceCompression.Decompress(blob));
     }
 
@@ -23,7 +22,7 @@ public sealed class SourceCompressionTests
     {
         var blob = SourceCompression.CompressCompact(Html);
 
-        Assert.True(SourceCompression.IsCompact(blob));
+        Assert.Equal(SourceCompression.CompactTag, blob[0]);
         Assert.True(blob.Length <= SourceCompression.Compress(Html).Length);
         Assert.Equal(Html, SourceCompression.Decompress(blob));
     }
