@@ -26,6 +26,7 @@ public static class CliApp
             ExportCommand.Create(context),
             ExtractCommand.Create(context),
             RunsCommand.Create(context),
+            CompactCommand.Create(context),
         };
         root.HelpName = "newsarchive";
 

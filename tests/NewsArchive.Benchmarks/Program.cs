@@ -43,6 +43,11 @@ if (args.Length > 2 && args[0] == "sql-timing")
     // sql-timing PATH SQL...: query plans, row counts and times of statements on an archive.
     return SqlTiming.Run(args[1], args.Skip(2));
 }
+if (args.Length > 0 && args[0] == "store-split")
+{
+    // store-split [STRIDE]: compression, page-by-page and batch storing of every STRIDE-th corpus page (default 10), wall and CPU time.
+    return StoreSplit.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+}
 if (args.Length > 1 && args[0] == "export-split")
 {
     // export-split PATH: reading vs CSV writing vs read-ahead for an export of every article.
