@@ -14,6 +14,7 @@ public static class CliApp
             CommonOptions.Db,
             SitesCommand.Create(context),
             FetchCommand.Create(context),
+            ReparseCommand.Create(context),
             ListCommand.CreateList(context),
             ListCommand.CreateSearch(context),
             ShowCommand.Create(context),
@@ -25,6 +26,7 @@ public static class CliApp
             ExportCommand.Create(context),
             ExtractCommand.Create(context),
             RunsCommand.Create(context),
+            CompactCommand.Create(context),
         };
         root.HelpName = "newsarchive";
 

@@ -51,6 +51,21 @@ public static class CommonOptions
     public static ArchiveStore OpenStore(ParseResult result, CliContext context, bool readOnly)
     {
         var path = ResolveDbPath(result, context);
-        return ArchiveStore.Open(path, readOnly);
+        return ArchiveStore.Open(path, readOnly, readOnly ? null : MaxPages(context));
+    }
+
+    /// <summary>
+    /// <c>NEWSARCHIVE_MAX_PAGES</c>: a cap on the archive's size in SQLite pages (4 KiB each); writing past it fails as a
+    /// full disk does. A quota for a shared disk, and how the tests fill the "disk".
+    /// </summary>
+    public static long? MaxPages(CliContext context)
+    {
+        if (context.GetEnvironment("NEWSARCHIVE_MAX_PAGES") is not { Length: > 0 } text)
+        {
+            return null;
+        }
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pages) && pages > 0
+            ? pages
+            : throw new UsageException($"NEWSARCHIVE_MAX_PAGES must be a positive number of pages, not '{text}'");
     }
 }

@@ -60,19 +60,21 @@ public static class ExportCommand
     private static Command CreateLinks(CliContext context)
     {
         var (output, force) = OutputOptions();
-        var sites = CommonOptions.Sites();
+        var filters = new QueryOptions();
         var kinds = LinksCommand.KindOption();
         var format = CommonOptions.Format("csv", "csv", "graphml");
-        var command = new Command("links", "The link graph: edges as CSV (from_url,to_url,kind,anchor_text) or GraphML for Gephi") { output, force, sites, kinds, format };
+        var command = new Command("links", "The link graph: edges as CSV (from_url,to_url,kind,anchor_text) or GraphML for Gephi") { output, force, kinds, format };
+        filters.AddTo(command);
         command.SetAction(result =>
         {
-            var siteList = result.GetValue(sites) ?? [];
+            // The filters select the articles the edges start from.
+            var filter = filters.Build(result);
             var kindList = LinksCommand.ValidateKinds(result.GetValue(kinds));
             var graphml = result.GetValue(format) == "graphml";
             return WriteExport(context, result, result.GetValue(output), result.GetValue(force), "links",
                 (store, writer) => graphml
-                    ? GraphMlWriter.Write(writer, store.StreamNodes(siteList, kindList), store.StreamEdges(siteList, kindList))
-                    : CsvEdgeWriter.Write(writer, store.StreamEdges(siteList, kindList)));
+                    ? GraphMlWriter.Write(writer, store.StreamNodes(filter, kindList), store.StreamEdges(filter, kindList))
+                    : CsvEdgeWriter.Write(writer, store.StreamEdges(filter, kindList)));
         });
         return command;
     }

@@ -16,13 +16,14 @@ public static class FetchCommand
         var since = new Option<string?>("--since") { Description = "How far back discovery goes (default: 30 days ago)", HelpName = "DATE" };
         var delay = new Option<double>("--delay") { Description = "Seconds between requests to one host (robots.txt Crawl-delay may raise it)", DefaultValueFactory = _ => 1.0, HelpName = "SECONDS" };
         var maxPages = new Option<int?>("--max-pages") { Description = "At most N new article pages per site in this run", HelpName = "N" };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds one request may take, to the end of its body", DefaultValueFactory = _ => 30.0, HelpName = "SECONDS" };
         var concurrency = new Option<int>("--concurrency") { Description = "Sites fetched at the same time; one request at a time per host", DefaultValueFactory = _ => 4, HelpName = "N" };
         var revisitDays = new Option<int>("--revisit-days") { Description = "Refetch stored articles younger than N days for their counters and edits (0: never)", DefaultValueFactory = _ => 7, HelpName = "N" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Discover and print what would be fetched; fetch no article and change nothing" };
         var logFile = new Option<string?>("--log-file") { Description = "Append every log line, timestamped, to this file", HelpName = "PATH" };
         var command = new Command("fetch", "Run discovery and fetch new articles of the configured sites")
         {
-            urls, sites, since, delay, maxPages, concurrency, revisitDays, dryRun, logFile,
+            urls, sites, since, delay, timeout, maxPages, concurrency, revisitDays, dryRun, logFile,
         };
 
         command.SetAction(async (result, _) =>
@@ -31,6 +32,11 @@ public static class FetchCommand
             if (delaySeconds is < 0 or > 3600 || double.IsNaN(delaySeconds))
             {
                 throw new UsageException($"--delay must be between 0 and 3600 seconds, not {delaySeconds.ToString(CultureInfo.InvariantCulture)}");
+            }
+            var timeoutSeconds = result.GetValue(timeout);
+            if (timeoutSeconds is < 1 or > 600 || double.IsNaN(timeoutSeconds))
+            {
+                throw new UsageException($"--timeout must be between 1 and 600 seconds, not {timeoutSeconds.ToString(CultureInfo.InvariantCulture)}");
             }
             var max = result.GetValue(maxPages);
             if (max is < 1)
@@ -51,7 +57,12 @@ public static class FetchCommand
             var sinceDate = CommonOptions.ParseDate(result.GetValue(since), "--since") ?? today.AddDays(-30);
             var dry = result.GetValue(dryRun);
             var crawlOptions = new CrawlOptions { Since = sinceDate, MaxPages = max, Concurrency = parallel, RevisitDays = revisit, DryRun = dry };
-            var fetchOptions = new FetchOptions { DelayPerHost = TimeSpan.FromSeconds(delaySeconds), AcceptedMediaTypes = FetchOptions.CrawlableMediaTypes };
+            var fetchOptions = new FetchOptions
+            {
+                DelayPerHost = TimeSpan.FromSeconds(delaySeconds),
+                Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+                AcceptedMediaTypes = FetchOptions.CrawlableMediaTypes,
+            };
 
             var dbPath = CommonOptions.ResolveDbPath(result, context);
             if (dry)
@@ -61,7 +72,7 @@ public static class FetchCommand
 
             using var log = new FetchLog(context.Error, context.Time, result.GetValue(logFile));
             using var runLock = ArchiveLock.Acquire(dbPath);
-            using var store = ArchiveStore.Open(dbPath);
+            using var store = ArchiveStore.Open(dbPath, maxPages: CommonOptions.MaxPages(context));
             var targets = SelectSites(store, result.GetValue(urls) ?? [], result.GetValue(sites) ?? [], context, persist: true);
             using var http = FetchHttpClientBuilder.Create(fetchOptions);
             var fetcher = new PageFetcher(http, fetchOptions, context.Time);

@@ -32,10 +32,14 @@ public static class LinksCommand
         var kinds = KindOption();
         var depth = new Option<int>("--depth") { Description = "Follow links N steps through stored articles (related links only unless --kind)", DefaultValueFactory = _ => 1, HelpName = "N" };
         var format = CommonOptions.Format("table", "table", "json", "csv");
+        var filters = new QueryOptions();
         var command = new Command("links", "Links from and to an article in the link graph") { target, direction, kinds, depth, format };
+        filters.AddTo(command);
         command.SetAction(result =>
         {
             var kindList = ValidateKinds(result.GetValue(kinds));
+            // The filters select the article at the other end of each link.
+            var filter = filters.Build(result);
             var steps = result.GetValue(depth);
             if (steps is < 1 or > 10)
             {
@@ -46,11 +50,11 @@ public static class LinksCommand
             var dir = result.GetValue(direction) switch { "in" => LinkDirection.In, "both" => LinkDirection.Both, _ => LinkDirection.Out };
             if (steps == 1)
             {
-                WriteLinks(context, result.GetValue(format), store.GetLinks(article.Id, dir, kindList));
+                WriteLinks(context, result.GetValue(format), store.GetLinks(article.Id, dir, kindList, filter));
                 return ExitCodes.Ok;
             }
             // Deeper walks follow the story ("Новости по теме"); site-wide lists would reach the whole site.
-            var walk = store.WalkLinks(article.Id, dir, kindList.Count > 0 ? kindList : ["related"], steps);
+            var walk = store.WalkLinks(article.Id, dir, kindList.Count > 0 ? kindList : ["related"], steps, filter);
             WriteWalk(context, result.GetValue(format), walk);
             return ExitCodes.Ok;
         });

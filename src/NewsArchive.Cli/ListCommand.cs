@@ -37,6 +37,10 @@ public static class ListCommand
                 filter = filter with { Limit = 50 };
             }
             using var store = CommonOptions.OpenStore(result, context, readOnly: true);
+            if (search && store.ListsNewestInsteadOfRanking(filter))
+            {
+                context.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"newsarchive: more than {filter.RankedMatches:N0} articles match: the most recently archived come first, not the best matches (narrow with --site, --from/--to or more words to rank by relevance)"));
+            }
             var articles = store.QueryArticles(filter);
             WriteArticles(context, result.GetValue(format), articles, search ? ArticleColumns.Search : ArticleColumns.Plain);
             return ExitCodes.Ok;

@@ -10,7 +10,7 @@ public static class ShowCommand
     {
         var target = new Argument<string>("ID|URL") { Description = "An article's id or URL" };
         var format = CommonOptions.Format("text", "text", "json");
-        var command = new Command("show", "Show one article with its body, counters, related news and near-duplicates") { target, format };
+        var command = new Command("show", "Show one article with its body, counters, related news and duplicates") { target, format };
         command.SetAction(result =>
         {
             using var store = CommonOptions.OpenStore(result, context, readOnly: true);
@@ -18,7 +18,7 @@ public static class ShowCommand
             var related = store.GetLinks(article.Id, LinkDirection.Out, ["related"]);
             var counters = CounterSummary.From(store.GetCounterReadings(article.Id));
             var versions = store.GetVersions(article.Id).Count;
-            var duplicates = store.FindNearDuplicates(article.Id);
+            var duplicates = store.FindDuplicates(article.Id);
             if (result.GetValue(format) == "json")
             {
                 OutputFormatter.WriteArticleJson(context.Out, article, related, json => WriteExtraJson(json, counters, versions, duplicates));
@@ -64,20 +64,41 @@ public static class ShowCommand
                     output.WriteLine($"  {OutputFormatter.Date(link.Published),-16}  {id}{link.Title}  {link.Url}");
                 }
             }
-            if (duplicates.Count > 0)
-            {
-                output.WriteLine();
-                output.WriteLine("Same text elsewhere (near-duplicates):");
-                foreach (var duplicate in duplicates)
-                {
-                    var how = duplicate.Distance == 0 ? "same text" : "nearly the same text";
-                    output.WriteLine($"  {OutputFormatter.Date(duplicate.Article.Published),-16}  [{duplicate.Article.Id}] {duplicate.Article.Site}: {duplicate.Article.Title}  {duplicate.Article.Url}  ({how})");
-                }
-            }
+            WriteDuplicates(output, "Exact duplicates (the same canonical URL or the same text):", duplicates.Where(d => d.IsExact));
+            WriteDuplicates(output, "Near-duplicates (nearly the same text, a repost or a press release):", duplicates.Where(d => !d.IsExact));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static void WriteDuplicates(TextWriter output, string heading, IEnumerable<Duplicate> group)
+    {
+        var members = group.ToList();
+        if (members.Count == 0)
+        {
+            return;
+        }
+        output.WriteLine();
+        output.WriteLine(heading);
+        foreach (var duplicate in members)
+        {
+            var how = duplicate.Match switch
+            {
+                DuplicateMatch.CanonicalUrl => "same canonical URL",
+                DuplicateMatch.SameText => "same text",
+                _ => $"{duplicate.Distance} of 64 SimHash bits differ",
+            };
+            var article = duplicate.Article;
+            output.WriteLine($"  {OutputFormatter.Date(article.Published),-16}  [{article.Id}] {article.Site}: {article.Title}  {article.Url}  ({how})");
+        }
+    }
+
+    private static string MatchName(DuplicateMatch match) => match switch
+    {
+        DuplicateMatch.CanonicalUrl => "canonical_url",
+        DuplicateMatch.SameText => "same_text",
+        _ => "near_text",
+    };
 
     public static StoredArticle FindOrThrow(ArchiveStore store, string idOrUrl) =>
         store.FindArticle(idOrUrl) ?? throw new UsageException($"no article '{idOrUrl}' in the archive");
@@ -89,7 +110,7 @@ public static class ShowCommand
         { } v => v.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static void WriteExtraJson(System.Text.Json.Utf8JsonWriter json, CounterSummary? counters, int versions, IReadOnlyList<NearDuplicate> duplicates)
+    private static void WriteExtraJson(System.Text.Json.Utf8JsonWriter json, CounterSummary? counters, int versions, IReadOnlyList<Duplicate> duplicates)
     {
         if (counters is not null)
         {
@@ -113,7 +134,8 @@ public static class ShowCommand
             json.WriteString("site", duplicate.Article.Site);
             json.WriteString("title", duplicate.Article.Title);
             json.WriteString("published", StoredTime.Format(duplicate.Article.Published));
-            json.WriteNumber("distance", duplicate.Distance);
+            json.WriteString("match", MatchName(duplicate.Match));
+            OutputFormatter.WriteNullableNumber(json, "distance", duplicate.Distance);
             json.WriteEndObject();
         }
         json.WriteEndArray();

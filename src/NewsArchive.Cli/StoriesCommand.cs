@@ -9,12 +9,15 @@ public static class StoriesCommand
     {
         var target = new Argument<string>("ID|URL") { Description = "An article's id or URL" };
         var format = CommonOptions.Format("table", "table", "json", "csv");
+        var filters = new QueryOptions();
         var command = new Command("stories", "The story thread: every stored article joined to this one by related-news links, oldest first") { target, format };
+        filters.AddTo(command);
         command.SetAction(result =>
         {
+            var filter = filters.Build(result);
             using var store = CommonOptions.OpenStore(result, context, readOnly: true);
             var article = ShowCommand.FindOrThrow(store, result.GetValue(target)!);
-            ListCommand.WriteArticles(context, result.GetValue(format), store.GetStory(article.Id), ArticleColumns.Plain);
+            ListCommand.WriteArticles(context, result.GetValue(format), store.GetStory(article.Id, filter: filter), ArticleColumns.Plain);
             return ExitCodes.Ok;
         });
         return command;

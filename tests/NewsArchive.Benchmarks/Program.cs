@@ -8,13 +8,23 @@ if (args.Length > 0 && args[0] == "smartreader-extract")
 }
 if (args.Length > 0 && args[0] == "serve-synthetic")
 {
-    // serve-synthetic COUNT [PORT]: a generated site for whole-crawl benchmarks; prints its URL and runs until killed.
+    // serve-synthetic COUNT [PORT] [--hosts N] [--fault-rate R] [--seed S] [--hang SECONDS]: a generated site for
+    // whole-crawl and soak benchmarks; prints one URL per host and runs until killed.
     var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
-    var port = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
-    await using var site = await SyntheticNewsSite.StartAsync(count, port);
-    Console.WriteLine(site.BaseUri);
+    var port = args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    var hang = TimeSpan.FromSeconds(SoakArguments.Number(args, "--hang", 35));
+    await using var site = await SyntheticNewsSite.StartAsync(count, port, (int)SoakArguments.Number(args, "--hosts", 1), SoakArguments.Plan(args), hang);
+    foreach (var uri in site.BaseUris)
+    {
+        Console.WriteLine(uri);
+    }
     await site.WaitForShutdownAsync();
     return 0;
+}
+if (args.Length > 2 && args[0] == "soak-report")
+{
+    // soak-report PATH COUNT [--fault-rate R] [--seed S]: the archive a soak run made, checked against the fault plan.
+    return SoakReport.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), SoakArguments.Plan(args));
 }
 if (args.Length > 1 && args[0] == "generate-archive")
 {
@@ -32,6 +42,11 @@ if (args.Length > 2 && args[0] == "sql-timing")
 {
     // sql-timing PATH SQL...: query plans, row counts and times of statements on an archive.
     return SqlTiming.Run(args[1], args.Skip(2));
+}
+if (args.Length > 0 && args[0] == "store-split")
+{
+    // store-split [STRIDE]: compression, page-by-page and batch storing of every STRIDE-th corpus page (default 10), wall and CPU time.
+    return StoreSplit.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
 }
 if (args.Length > 1 && args[0] == "export-split")
 {

@@ -76,4 +76,11 @@ public class StoreBenchmarks
         var batch = _pages.Select((p, i) => StoreCorpus.ToStore(p.Page, p.Html, _site, i)).ToList();
         return _store!.StoreArticles(batch).Count;
     }
+
+    [Benchmark(OperationsPerInvoke = Pages)]
+    public int StoreArticles_OneTransaction_NoSource()
+    {
+        var batch = _pages.Select((p, i) => StoreCorpus.ToStore(p.Page, p.Html, _site, i, withSource: false)).ToList();
+        return _store!.StoreArticles(batch).Count;
+    }
 }

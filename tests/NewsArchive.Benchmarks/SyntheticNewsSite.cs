@@ -15,6 +15,8 @@ namespace NewsArchive.Benchmarks;
 /// A large generated news site on 127.0.0.1 for whole-crawl benchmarks: a paginated listing of
 /// <c>count</c> articles (newest first, 20 per page), each a Bitrix-style page with chrome,
 /// a body of several paragraphs, counters and a "Новости по теме" list. Pages are generated on request.
+/// With <c>hosts</c> above one, the articles are dealt out to 127.0.0.1, 127.0.0.2, … (id modulo hosts), each host a
+/// site of its own for <c>fetch --concurrency</c>; a <see cref="SyntheticFaultPlan"/> makes some article pages misbehave.
 /// </summary>
 public sealed class SyntheticNewsSite : IAsyncDisposable
 {
@@ -22,31 +24,59 @@ public sealed class SyntheticNewsSite : IAsyncDisposable
     private static readonly DateTimeOffset Newest = new(2026, 3, 12, 9, 0, 0, TimeSpan.FromHours(3));
     private readonly WebApplication _app;
     private readonly int _count;
+    private readonly int _hosts;
+    private readonly SyntheticFaultPlan _faults;
+    private readonly TimeSpan _hangFor;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> _requests = new();
 
-    private SyntheticNewsSite(WebApplication app, int count, Uri baseUri)
+    private SyntheticNewsSite(WebApplication app, int count, int hosts, SyntheticFaultPlan faults, TimeSpan hangFor, IReadOnlyList<Uri> baseUris)
     {
         _app = app;
         _count = count;
-        BaseUri = baseUri;
+        _hosts = hosts;
+        _faults = faults;
+        _hangFor = hangFor;
+        BaseUris = baseUris;
     }
 
-    public Uri BaseUri { get; }
+    /// <summary>The first host's root.</summary>
+    public Uri BaseUri => BaseUris[0];
+
+    /// <summary>One root per host, 127.0.0.1 first.</summary>
+    public IReadOnlyList<Uri> BaseUris { get; }
 
     public static DateTimeOffset ReferenceNow => Newest.AddHours(1);
 
-    public static async Task<SyntheticNewsSite> StartAsync(int count, int port = 0)
+    public static async Task<SyntheticNewsSite> StartAsync(int count, int port = 0, int hosts = 1, SyntheticFaultPlan? faults = null, TimeSpan? hangFor = null)
     {
+        if (hosts is < 1 or > 250)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hosts), "1 to 250 loopback hosts");
+        }
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls([.. Enumerable.Range(1, hosts).Select(h => $"http://127.0.0.{h}:{port}")]);
         var app = builder.Build();
         SyntheticNewsSite? site = null;
         app.Run(context => site!.ServeAsync(context));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        site = new SyntheticNewsSite(app, count, new Uri(address.TrimEnd('/') + "/"));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a.TrimEnd('/') + "/"))
+            .OrderBy(u => HostIndex(u.Host))
+            .ToList();
+        site = new SyntheticNewsSite(app, count, hosts, faults ?? SyntheticFaultPlan.None, hangFor ?? TimeSpan.FromSeconds(35), addresses);
         return site;
     }
+
+    /// <summary>0 for 127.0.0.1, 1 for 127.0.0.2, …</summary>
+    private static int HostIndex(string host) => int.Parse(host.AsSpan(host.LastIndexOf('.') + 1), CultureInfo.InvariantCulture) - 1;
+
+    /// <summary>The id's host (id modulo hosts) and its place among that host's articles.</summary>
+    private (int Host, int Index) Place(int id) => (id % _hosts, id / _hosts);
+
+    private int IdAt(int host, int index) => host + index * _hosts;
+
+    private int CountOn(int host) => (_count - host + _hosts - 1) / _hosts;
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -55,7 +85,7 @@ public sealed class SyntheticNewsSite : IAsyncDisposable
 
     private static DateTimeOffset PublishedOf(int id) => Newest.AddMinutes(-17 * id);
 
-    private static string TitleOf(int id) =>
+    internal static string TitleOf(int id) =>
         string.Create(CultureInfo.InvariantCulture, $"Продажи автомобилей марки {Brands[id % Brands.Length]} в регионе {id % 83 + 1} выросли на {id % 40 + 1}% (выпуск {id})");
 
     private static readonly string[] Brands = ["Lada", "Haval", "Chery", "Geely", "Tenet", "Москвич", "Kia", "Hyundai", "Toyota", "Exeed"];
@@ -63,6 +93,7 @@ public sealed class SyntheticNewsSite : IAsyncDisposable
     private Task ServeAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        var host = _hosts == 1 ? 0 : HostIndex(context.Connection.LocalIpAddress?.MapToIPv4().ToString() ?? "127.0.0.1");
         if (path == "/robots.txt")
         {
             return Write(context, "text/plain", "User-agent: *\nDisallow: /bitrix/\n");
@@ -70,12 +101,15 @@ public sealed class SyntheticNewsSite : IAsyncDisposable
         if (path == "/news/")
         {
             var page = int.TryParse(context.Request.Query["PAGEN_1"], CultureInfo.InvariantCulture, out var p) ? Math.Max(1, p) : 1;
-            return Write(context, "text/html; charset=utf-8", Listing(page));
+            return Write(context, "text/html; charset=utf-8", Listing(host, page));
         }
         if (path.StartsWith("/news/a", StringComparison.Ordinal)
-            && int.TryParse(path.AsSpan(7).TrimEnd('/'), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id >= 0 && id < _count)
+            && int.TryParse(path.AsSpan(7).TrimEnd('/'), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id >= 0 && id < _count
+            && Place(id).Host == host)
         {
-            return Write(context, "text/html; charset=utf-8", Article(id));
+            return _faults.FaultOf(id) == SyntheticFault.None
+                ? Write(context, "text/html; charset=utf-8", Article(id))
+                : ServeFaultyAsync(context, id, _faults.FaultOf(id));
         }
         context.Response.StatusCode = 404;
         return Write(context, "text/html; charset=utf-8", "<html><body><h1>404</h1></body></html>");
@@ -87,16 +121,72 @@ public sealed class SyntheticNewsSite : IAsyncDisposable
         await context.Response.WriteAsync(body, Encoding.UTF8);
     }
 
-    private string Listing(int page)
+    private async Task ServeFaultyAsync(HttpContext context, int id, SyntheticFault fault)
     {
-        var pages = (_count + PageSize - 1) / PageSize;
+        var first = _requests.AddOrUpdate(id, 1, (_, n) => n + 1) == 1;
+        switch (fault)
+        {
+            case SyntheticFault.ServerError:
+                context.Response.StatusCode = 500;
+                await Write(context, "text/html; charset=utf-8", "<html><body><h1>500 Internal Server Error</h1></body></html>");
+                return;
+            case SyntheticFault.UnavailableRetryAfter when first:
+                context.Response.StatusCode = 503;
+                context.Response.Headers.RetryAfter = "1";
+                await Write(context, "text/html; charset=utf-8", "<html><body><h1>503 Service Unavailable</h1></body></html>");
+                return;
+            case SyntheticFault.ResetOnce when first:
+                context.Abort();
+                return;
+            case SyntheticFault.Truncated:
+            {
+                var bytes = Encoding.UTF8.GetBytes(Article(id));
+                context.Response.ContentType = "text/html; charset=utf-8";
+                context.Response.ContentLength = bytes.Length;
+                await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+                await context.Response.Body.FlushAsync();
+                context.Abort();
+                return;
+            }
+            case SyntheticFault.HangOnce when first:
+                try
+                {
+                    await Task.Delay(_hangFor, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                break;
+            case SyntheticFault.Garbage:
+            {
+                var bytes = new byte[8192];
+                new Random(id).NextBytes(bytes);
+                context.Response.ContentType = "text/html";
+                await context.Response.Body.WriteAsync(bytes);
+                return;
+            }
+            case SyntheticFault.NotFound:
+                context.Response.StatusCode = 404;
+                await Write(context, "text/html; charset=utf-8", "<html><body><h1>404</h1></body></html>");
+                return;
+        }
+        // A fault that happens once, already served: the page, late.
+        await Write(context, "text/html; charset=utf-8", Article(id));
+    }
+
+    private string Listing(int host, int page)
+    {
+        var onHost = CountOn(host);
+        var pages = Math.Max(1, (onHost + PageSize - 1) / PageSize);
         page = Math.Min(page, pages);
         var html = new StringBuilder(8192);
         html.Append("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Новости - Synthetic</title></head><body>");
         Chrome(html);
         html.Append("<div class=\"news-list\"><h1>Новости</h1>");
-        for (var id = (page - 1) * PageSize; id < Math.Min(_count, page * PageSize); id++)
+        for (var index = (page - 1) * PageSize; index < Math.Min(onHost, page * PageSize); index++)
         {
+            var id = IdAt(host, index);
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"news-item\"><span class=\"news-date-time\">{PublishedOf(id):dd.MM.yyyy HH:mm}</span> <a href=\"/news/a{id}/\">{TitleOf(id)}</a><p>Краткое описание новости номер {id}.</p></div>");
         }
         html.Append("</div><div class=\"pager\">");
@@ -128,7 +218,8 @@ public sealed class SyntheticNewsSite : IAsyncDisposable
         html.Append("</span></div></div><div class=\"news-related\"><div class=\"news-related-title\">Новости по теме:</div><ul>");
         for (var r = 1; r <= 3; r++)
         {
-            var other = (id + r * 37) % _count;
+            var (host, index) = Place(id);
+            var other = IdAt(host, (index + r * 37) % CountOn(host));
             html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"news-date-time\">{PublishedOf(other):dd.MM.yyyy}</span> <a href=\"/news/a{other}/\">{TitleOf(other)}</a></li>");
         }
         html.Append("</ul></div><div class=\"comments\"><p>Чтобы оставлять комментарии, необходимо авторизоваться на сайте</p></div>");

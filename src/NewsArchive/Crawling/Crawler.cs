@@ -43,14 +43,31 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
         long? runId = options.DryRun ? null : store.StartRun(startedAt, DescribeOptions());
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency) };
-        await Parallel.ForEachAsync(Enumerable.Range(0, sites.Count), parallel, async (i, _) =>
+        try
         {
-            await CrawlSiteAsync(new SiteCrawl(sites[i], reports[i]), startedAt, stop);
-            if (runId is { } id)
+            await Parallel.ForEachAsync(Enumerable.Range(0, sites.Count), parallel, async (i, _) =>
             {
-                store.RecordRunSite(id, reports[i].ToRecord(time.GetUtcNow()));
+                await CrawlSiteAsync(new SiteCrawl(sites[i], reports[i]), startedAt, stop);
+                if (runId is { } id)
+                {
+                    store.RecordRunSite(id, reports[i].ToRecord(time.GetUtcNow()));
+                }
+            });
+        }
+        catch (Exception ex) when (runId is not null && ex is not OperationCanceledException)
+        {
+            // A fatal error (the disk is full, the archive read-only) ends the run at the first write that fails.
+            // Marking it is best effort: the archive may refuse that write too, and the next run then says "killed".
+            try
+            {
+                store.FinishRun(runId.Value, time.GetUtcNow(), "failed");
             }
-        });
+            catch (Exception finish) when (finish is not OutOfMemoryException)
+            {
+                // The first error is the one to report.
+            }
+            throw;
+        }
 
         var cancelled = stop.IsCancellationRequested;
         if (runId is { } run)
@@ -444,6 +461,13 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
             Fail(crawl, entry.FetchUrl, "parse error: " + ex.Message);
             return true;
         }
+        if (page.Unreadable is { } unreadable)
+        {
+            // Hostile markup does not improve by tomorrow: reported once, not retried.
+            store.SettleFrontier(entry.UrlKey, "skipped", unreadable, record with { Body = null });
+            Fail(crawl, entry.FetchUrl, unreadable);
+            return true;
+        }
         if (page.Kind != PageKind.Article)
         {
             if (ShellPageDetector.LooksLikeShell(html, page))
@@ -656,5 +680,5 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
 
     private static FetchRecord ToRecord(Site site, FetchResult result) => new(
         site.Id, result.RequestedUrl, result.FinalUrl, result.FetchedAt, result.StatusCode, result.Outcome.ToString().ToLowerInvariant(),
-        result.Error, result.ContentType, result.Body, result.ETag, result.LastModified);
+        result.Error, result.ContentTypeHeader ?? result.ContentType, result.Body, result.ETag, result.LastModified);
 }

@@ -103,6 +103,10 @@ public static class FeedReader
 
     private static List<FeedItem> ReadTolerant(string text, Uri feedUrl, DateTimeOffset now, TimeZoneInfo zone)
     {
+        if (HtmlNesting.IsDeeperThan(text))
+        {
+            return [];
+        }
         var parser = new HtmlParser();
         using var document = parser.ParseDocument(text);
         var items = new List<FeedItem>();

@@ -9,6 +9,7 @@ namespace NewsArchive.Crawling;
 /// </summary>
 public static partial class ShellPageDetector
 {
+    // The patterns run over whole pages (up to 10 MB): non-backtracking, so thousands of unclosed <script>s stay linear.
     private const int MaxShellBodyLength = 200;
 
     public static bool LooksLikeShell(string html, ParsedPage page)
@@ -23,12 +24,12 @@ public static partial class ShellPageDetector
         return scriptChars * 2 > html.Length || MountPoint().IsMatch(html) || NoScriptPlea().IsMatch(html);
     }
 
-    [GeneratedRegex(@"<script\b[^>]*>.*?</script\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<script\b[^>]*>.*?</script\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Scripts();
 
-    [GeneratedRegex(@"<div\s+id=[""']?(root|app|__next|__nuxt|svelte)[""']?\s*>\s*</div>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<div\s+id=[""']?(root|app|__next|__nuxt|svelte)[""']?\s*>\s*</div>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MountPoint();
 
-    [GeneratedRegex(@"<noscript[^>]*>[^<]*(enable\s+javascript|javascript\s+(is\s+)?(required|disabled)|включите\s+javascript|требуется\s+javascript)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<noscript[^>]*>[^<]*(enable\s+javascript|javascript\s+(is\s+)?(required|disabled)|включите\s+javascript|требуется\s+javascript)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex NoScriptPlea();
 }

@@ -56,10 +56,17 @@ public static class SitemapReader
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName is "url" or "sitemap")
                 {
                     var isUrl = reader.LocalName == "url";
-                    if (XNode.ReadFrom(reader) is XElement element && ReadEntry(element, sitemapUrl) is { } entry)
+                    XElement element;
+                    using (var subtree = reader.ReadSubtree())
+                    {
+                        element = XElement.Load(subtree);
+                    }
+                    if (ReadEntry(element, sitemapUrl) is { } entry)
                     {
                         (isUrl ? urls : sitemaps).Add(entry);
                     }
+                    // Moving past the entry parses what follows it: a broken tail must not cost the entry.
+                    reader.Read();
                 }
                 else
                 {

@@ -23,15 +23,25 @@ public static class UrlNormalizer
             return url;
         }
 
-        var host = url.IdnHost.ToLowerInvariant();
-        if (host.StartsWith("www.", StringComparison.Ordinal))
+        // Cutting a trailing slash can leave an escaped dot segment ("/%2E./") last, which the next parse
+        // resolves: repeat until the spelling holds, so that a key normalises to itself.
+        var current = NormalizeOnce(url);
+        for (var pass = 0; pass < 8; pass++)
         {
-            host = host[4..];
+            var next = NormalizeOnce(current);
+            if (next.AbsoluteUri == current.AbsoluteUri)
+            {
+                break;
+            }
+            current = next;
         }
-        else if (host.StartsWith("m.", StringComparison.Ordinal) && host.Count(c => c == '.') >= 2)
-        {
-            host = host[2..];
-        }
+        return current;
+    }
+
+    private static Uri NormalizeOnce(Uri url)
+    {
+        // IdnHost drops an IPv6 literal's brackets, and throws for a host IDNA refuses ("\u00AD"); Host is the fallback.
+        var host = url.HostNameType == UriHostNameType.IPv6 ? url.Host : StripMirrorPrefixes((IdnHostOrNull(url) ?? url.Host).ToLowerInvariant());
 
         var path = url.AbsolutePath;
         if (path.EndsWith("/amp/", StringComparison.OrdinalIgnoreCase))
@@ -74,8 +84,9 @@ public static class UrlNormalizer
         {
             return null;
         }
-        if (resolved.Scheme != Uri.UriSchemeHttp && resolved.Scheme != Uri.UriSchemeHttps)
+        if ((resolved.Scheme != Uri.UriSchemeHttp && resolved.Scheme != Uri.UriSchemeHttps) || IdnHostOrNull(resolved) is null)
         {
+            // A host IDNA refuses can be neither fetched nor keyed.
             return null;
         }
         return resolved.Fragment.Length == 0 ? resolved : new UriBuilder(resolved) { Fragment = "" }.Uri;
@@ -86,6 +97,35 @@ public static class UrlNormalizer
         string.Equals(SiteHost(a), SiteHost(b), StringComparison.OrdinalIgnoreCase);
 
     public static string SiteHost(Uri url) => Normalize(new Uri(url.GetLeftPart(UriPartial.Authority))).Authority;
+
+    /// <summary>
+    /// "www." and "m." name the same site; strips them as long as a dotted name remains, and repeatedly,
+    /// so "m.www.example.com" and its normal form give one key and "www.ru" stays a host.
+    /// </summary>
+    private static string StripMirrorPrefixes(string host)
+    {
+        while (true)
+        {
+            var prefix = host.StartsWith("www.", StringComparison.Ordinal) ? 4 : host.StartsWith("m.", StringComparison.Ordinal) ? 2 : 0;
+            if (prefix == 0 || host.IndexOf('.', prefix) <= prefix)
+            {
+                return host;
+            }
+            host = host[prefix..];
+        }
+    }
+
+    private static string? IdnHostOrNull(Uri url)
+    {
+        try
+        {
+            return url.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+    }
 
     private static string NormalizeQuery(string query)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace NewsArchive.Fetching;
 
@@ -55,6 +56,17 @@ public static class CharsetDecoder
             return Encoding.BigEndianUnicode;
         }
 
+        var declared = Declared(bytes, contentTypeHeader);
+
+        // A page declaring windows-1251 (or another single-byte charset) that sends valid UTF-8 was re-encoded
+        // without fixing the declaration; Cyrillic in a single-byte charset is practically never valid UTF-8.
+        return declared is null || (declared.IsSingleByte && !Ascii.IsValid(bytes) && Utf8.IsValid(bytes))
+            ? Encoding.UTF8
+            : declared;
+    }
+
+    private static Encoding? Declared(ReadOnlySpan<byte> bytes, string? contentTypeHeader)
+    {
         if (contentTypeHeader is not null
             && FromLabel(ExtractCharsetParameter(contentTypeHeader), declaredInDocument: false) is { } fromHeader)
         {
@@ -64,8 +76,7 @@ public static class CharsetDecoder
         // Latin-1 maps each byte to one char, so an ASCII scan over it is exact.
         var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, SniffLength)]).ToLowerInvariant();
         return FromLabel(FindMetaCharset(head), declaredInDocument: true)
-            ?? FromLabel(FindXmlEncoding(head), declaredInDocument: true)
-            ?? Encoding.UTF8;
+            ?? FromLabel(FindXmlEncoding(head), declaredInDocument: true);
     }
 
     private static Encoding? FromLabel(string? label, bool declaredInDocument)

@@ -6,7 +6,10 @@ namespace NewsArchive.Fetching;
 public static class FetchHttpClientBuilder
 {
     /// <summary>Creates a client configured for <see cref="PageFetcher"/>; the caller owns and disposes it.</summary>
-    public static HttpClient Create(FetchOptions options)
+    public static HttpClient Create(FetchOptions options) => Create(options, null);
+
+    /// <summary>As <see cref="Create(FetchOptions)"/>; <paramref name="connect"/> replaces name resolution (tests point made-up hosts at 127.0.0.1).</summary>
+    internal static HttpClient Create(FetchOptions options, Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>>? connect)
     {
         ArgumentNullException.ThrowIfNull(options);
 
@@ -19,6 +22,10 @@ public static class FetchHttpClientBuilder
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = options.Timeout,
         };
+        if (connect is not null)
+        {
+            handler.ConnectCallback = connect;
+        }
 
         var client = new HttpClient(handler, disposeHandler: true)
         {

@@ -36,6 +36,7 @@ public sealed class PageFetcher
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Timeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxResponseBytes, 0);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRedirects);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxUrlLength, 0);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DelayPerHost, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryBaseDelay, TimeSpan.Zero);
@@ -62,6 +63,12 @@ public sealed class PageFetcher
         if (!IsHttp(url))
         {
             return Failure(url, url, FetchOutcome.Skipped, $"unsupported scheme {url.Scheme}");
+        }
+
+        url = WithoutCredentials(url);
+        if (IsTooLong(url))
+        {
+            return Failure(url, url, FetchOutcome.Skipped, $"URL longer than {_options.MaxUrlLength} characters");
         }
 
         return await FetchChainAsync(url, conditional, checkRobots: true, _options.MaxResponseBytes, truncate: false, ct);
@@ -153,6 +160,18 @@ public sealed class PageFetcher
             if (!IsHttp(target))
             {
                 return Failure(url, target, FetchOutcome.Skipped, $"redirect to unsupported scheme {target.Scheme}", status);
+            }
+
+            target = WithoutCredentials(target);
+            if (IsTooLong(target))
+            {
+                return Failure(url, target, FetchOutcome.Skipped, $"redirect to a URL longer than {_options.MaxUrlLength} characters", status);
+            }
+
+            if (LocalAddress.IsLocal(target) && !LocalAddress.IsLocal(current))
+            {
+                // A public site has no business sending us into this machine or the local network.
+                return Failure(url, target, FetchOutcome.Skipped, $"redirect from {current.IdnHost} to local address {target.IdnHost} refused", status);
             }
 
             if (redirects >= _options.MaxRedirects)
@@ -384,6 +403,14 @@ public sealed class PageFetcher
         Outcome = outcome,
         Error = error,
     };
+
+    // A URL longer than any real page address is refused before it costs a request.
+    private bool IsTooLong(Uri url) => url.OriginalString.Length > _options.MaxUrlLength || url.AbsoluteUri.Length > _options.MaxUrlLength;
+
+    // Credentials in a URL are never sent nor kept. Dropped rather than refused: the canonical key already
+    // ignores them, so refusing would let a link with made-up credentials block the real page's address.
+    private static Uri WithoutCredentials(Uri url) =>
+        url.UserInfo.Length == 0 ? url : new UriBuilder(url) { UserName = "", Password = "" }.Uri;
 
     private static bool IsHttp(Uri url) => url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsArchive.Crawling;
@@ -21,6 +22,17 @@ public sealed class ArticleParser
     /// <summary>Parses a page; without a URL (a saved file) the page's own canonical or og:url is used.</summary>
     public ParsedPage Parse(string html, Uri? url, ParseContext context)
     {
+        ArgumentNullException.ThrowIfNull(html);
+        if (HtmlNesting.IsDeeperThan(html))
+        {
+            return new ParsedPage
+            {
+                Url = url ?? PlaceholderUrl,
+                Kind = PageKind.Other,
+                Unreadable = string.Create(CultureInfo.InvariantCulture, $"markup nested more than {HtmlNesting.MaxDepth} levels deep"),
+            };
+        }
+
         using var document = _parser.ParseDocument(html);
         return Parse(document, url ?? OwnUrl(document) ?? PlaceholderUrl, context);
     }

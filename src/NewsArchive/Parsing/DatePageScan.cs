@@ -251,9 +251,14 @@ internal sealed class DatePageScan
             _siteHeaderOf.Add(siteHeader);
             Collect(element, name, classAndId, index, excludedBy >= 0, inArticle, siteHeader >= 0);
 
-            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+            // By index: AngleSharp's sibling links search the parent's list, quadratic on wide pages.
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push(new DateScanFrame(child, index, excludedBy, paragraph, inArticle, siteHeader));
+                if (children[i] is IElement child)
+                {
+                    stack.Push(new DateScanFrame(child, index, excludedBy, paragraph, inArticle, siteHeader));
+                }
             }
         }
     }
@@ -431,7 +436,7 @@ internal sealed class DatePageScan
 
     private static bool HasLabelledText(IElement element)
     {
-        for (var node = element.FirstChild; node is not null; node = node.NextSibling)
+        foreach (var node in element.ChildNodes)
         {
             if (node is not IText text || text.Data.Length > 300)
             {

@@ -15,15 +15,25 @@ internal static class ElementText
     {
         var builder = new StringBuilder();
         var visited = 0;
-        var node = element.FirstChild;
-        while (node is not null)
+        // Child lists walked by index: AngleSharp's sibling links search the parent's list, quadratic on wide pages.
+        var open = new Stack<(INodeList Nodes, int Next)>();
+        open.Push((element.ChildNodes, 0));
+        while (open.TryPop(out var level))
         {
+            if (level.Next >= level.Nodes.Length)
+            {
+                // Leaving an element: its boundary reads as a space.
+                AppendSpace(builder);
+                continue;
+            }
+
+            open.Push((level.Nodes, level.Next + 1));
             if (++visited > maxNodes)
             {
                 return null;
             }
 
-            INode? next = null;
+            var node = level.Nodes[level.Next];
             if (node is IText text)
             {
                 if (!AppendCollapsed(builder, text.Data, maxLength))
@@ -34,27 +44,8 @@ internal static class ElementText
             else if (node is IElement child && !IsInvisible(child))
             {
                 AppendSpace(builder);
-                next = child.FirstChild;
+                open.Push((child.ChildNodes, 0));
             }
-
-            if (next is null)
-            {
-                var current = node;
-                while (current != element && current.NextSibling is null)
-                {
-                    current = current.Parent;
-                    if (current is null)
-                    {
-                        break;
-                    }
-
-                    AppendSpace(builder);
-                }
-
-                next = current is null || current == element ? null : current.NextSibling;
-            }
-
-            node = next;
         }
 
         return builder.ToString().Trim();
@@ -64,7 +55,7 @@ internal static class ElementText
     public static string Own(IElement element, int maxLength)
     {
         var builder = new StringBuilder();
-        for (var node = element.FirstChild; node is not null; node = node.NextSibling)
+        foreach (var node in element.ChildNodes)
         {
             if (node is IText text && !AppendCollapsed(builder, text.Data, maxLength))
             {

@@ -92,8 +92,9 @@ internal static class JsonLdDateReader
             document = JsonDocument.Parse(text, Options);
             return true;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // ArgumentException: text with a lone surrogate cannot be transcoded to UTF-8 for the reader.
             document = null!;
             return false;
         }

@@ -118,9 +118,9 @@ internal static class MetadataExtractor
                 using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
                 Walk(json.RootElement, 0);
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or ArgumentException)
             {
-                // Broken JSON-LD is common; other signals remain.
+                // Broken JSON-LD is common (ArgumentException: a lone surrogate); other signals remain.
             }
         }
         return new JsonLdFacts(headline, description, authors, isArticle);

@@ -107,25 +107,33 @@ internal static class PageCleaner
             ? element.QuerySelectorAll("p").Length >= 3 || stats.Text(element) > 2000
             : stats[element].ParagraphText > 500 && stats.Text(element) > pageText * 0.5;
 
-    private static void RemoveComments(INode? node)
+    private static void RemoveComments(INode? root)
     {
-        if (node is null)
+        if (root is null)
         {
             return;
         }
-        var child = node.FirstChild;
-        while (child is not null)
+        // Iterative and by index: pages nest deep, and AngleSharp's sibling links search the parent's list.
+        var comments = new List<INode>();
+        var pending = new Stack<INode>();
+        pending.Push(root);
+        while (pending.TryPop(out var node))
         {
-            var next = child.NextSibling;
-            if (child.NodeType == NodeType.Comment)
+            foreach (var child in node.ChildNodes)
             {
-                node.RemoveChild(child);
+                if (child.NodeType == NodeType.Comment)
+                {
+                    comments.Add(child);
+                }
+                else if (child.HasChildNodes)
+                {
+                    pending.Push(child);
+                }
             }
-            else if (child.HasChildNodes)
-            {
-                RemoveComments(child);
-            }
-            child = next;
+        }
+        foreach (var comment in comments)
+        {
+            comment.Parent?.RemoveChild(comment);
         }
     }
 }

@@ -18,4 +18,7 @@ public sealed record ParsedPage
     public IReadOnlyList<PageLink> Links { get; init; } = [];
     public IReadOnlyList<Uri> FeedUrls { get; init; } = [];
     public IReadOnlyList<Uri> NextPageUrls { get; init; } = [];
+
+    /// <summary>Why the page was refused without being parsed (hostile markup); null when it was parsed.</summary>
+    public string? Unreadable { get; init; }
 }

@@ -46,9 +46,14 @@ internal sealed class TextStats
                     // Never text: measured as empty, so one pass before cleaning serves after it too.
                     continue;
                 }
-                for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+                // By index: AngleSharp's sibling links search the parent's list, quadratic on wide pages.
+                var children = element.ChildNodes;
+                for (var i = children.Length - 1; i >= 0; i--)
                 {
-                    stack.Push((child, false));
+                    if (children[i] is IElement child)
+                    {
+                        stack.Push((child, false));
+                    }
                 }
                 continue;
             }
@@ -58,7 +63,7 @@ internal sealed class TextStats
                 _stats[element] = default;
                 continue;
             }
-            for (var node = element.FirstChild; node is not null; node = node.NextSibling)
+            foreach (var node in element.ChildNodes)
             {
                 if (node is IText textNode)
                 {

@@ -19,8 +19,23 @@ public static class SiteNames
             error = "empty URL";
             return false;
         }
+        if (text.StartsWith('-'))
+        {
+            // A mistyped option must not become a site called "--bogus".
+            error = $"'{text}' is an unknown option, not a URL";
+            return false;
+        }
         if (!text.Contains("://", StringComparison.Ordinal))
         {
+            // "javascript:…", "mailto:…", "data:…" name a scheme; "localhost:8080/…" and "abreview.ru:8080/…" a host and port.
+            var colon = text.IndexOf(':');
+            var scheme = colon > 0 ? text[..colon] : "";
+            if (scheme.Length > 0 && char.IsAsciiLetter(scheme[0]) && scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-')
+                && !(colon + 1 < text.Length && char.IsAsciiDigit(text[colon + 1])))
+            {
+                error = $"only http and https URLs can be archived, not {scheme.ToLowerInvariant()}:";
+                return false;
+            }
             text = "https://" + text;
         }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || string.IsNullOrEmpty(parsed.Host))

@@ -16,6 +16,12 @@ internal static class ArchiveFunctions
         var stemmer = new Lazy<WordStemmer>(() => new WordStemmer(), LazyThreadSafetyMode.None);
         connection.CreateFunction("newsarchive_stems", (string? text) => stemmer.Value.StemText(text), isDeterministic: true);
         connection.CreateFunction("newsarchive_simhash", (string? text) => SimHash.Compute(text), isDeterministic: true);
+        connection.CreateFunction("newsarchive_body_hash", (string? text) => BodyHash.Compute(text), isDeterministic: true);
+        connection.CreateFunction("newsarchive_url_key", (string? url) => CanonicalKey(url), isDeterministic: true);
         connection.CreateFunction("newsarchive_fold", (string? text) => text is null ? null : WordStemmer.Normalize(text), isDeterministic: true);
     }
+
+    /// <summary>The URL key of an absolute http(s) URL, as articles.url_key spells it; null for anything else.</summary>
+    private static string? CanonicalKey(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" ? Crawling.UrlNormalizer.NormalizeString(parsed) : null;
 }

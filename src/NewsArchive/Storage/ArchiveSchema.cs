@@ -4,12 +4,12 @@ namespace NewsArchive.Storage;
 
 /// <summary>
 /// The schema and its migrations, keyed by PRAGMA user_version. Migrations never lose data (migration 2 rebuilds
-/// the full-text index and migration 4 replaces indexes, which are derived data). Triggers call the functions of <see cref="ArchiveFunctions"/>,
+/// the full-text index and migrations 4 and 5 add or replace indexes and derived columns). Triggers call the functions of <see cref="ArchiveFunctions"/>,
 /// which must be registered on the connection before <see cref="Migrate"/>.
 /// </summary>
 internal static class ArchiveSchema
 {
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     private static readonly string[] Migrations =
     [
@@ -195,10 +195,39 @@ internal static class ArchiveSchema
         DROP INDEX articles_site_published;
         DROP INDEX articles_published;
         """,
+
+        // 5: exact duplicates. body_hash is a hash of the body's words (see BodyHash), canonical_key the URL key of the
+        //    page's canonical URL where it differs from the article's own key (a copy whose canonical link names the
+        //    original). Both are indexed, so `show` finds an article's exact duplicates without a scan. The insert
+        //    trigger sets every derived column in one UPDATE, as before for the SimHash alone.
+        """
+        ALTER TABLE articles ADD COLUMN body_hash INTEGER;
+        ALTER TABLE articles ADD COLUMN canonical_key TEXT;
+        UPDATE articles SET body_hash = newsarchive_body_hash(body), canonical_key = nullif(newsarchive_url_key(url), url_key);
+        CREATE INDEX articles_body_hash ON articles(body_hash) WHERE body_hash IS NOT NULL;
+        CREATE INDEX articles_canonical_key ON articles(canonical_key) WHERE canonical_key IS NOT NULL;
+        DROP TRIGGER articles_fts_insert;
+        DROP TRIGGER articles_fts_update;
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, newsarchive_stems(new.title), newsarchive_stems(new.body));
+            UPDATE articles SET simhash = newsarchive_simhash(new.body), body_hash = newsarchive_body_hash(new.body),
+                canonical_key = nullif(newsarchive_url_key(new.url), new.url_key)
+            WHERE id = new.id;
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles
+        WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
+            DELETE FROM articles_fts WHERE rowid = old.id;
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, newsarchive_stems(new.title), newsarchive_stems(new.body));
+            UPDATE articles SET simhash = newsarchive_simhash(new.body), body_hash = newsarchive_body_hash(new.body) WHERE id = new.id;
+        END;
+        CREATE TRIGGER articles_canonical_update AFTER UPDATE OF url ON articles WHEN old.url IS NOT new.url BEGIN
+            UPDATE articles SET canonical_key = nullif(newsarchive_url_key(new.url), new.url_key) WHERE id = new.id;
+        END;
+        """,
     ];
 
-    /// <summary>Brings the database to <see cref="CurrentVersion"/>; each step in its own transaction.</summary>
-    public static void Migrate(SqliteConnection connection)
+    /// <summary>Brings the database to <see cref="CurrentVersion"/> (tests: to an older version); each step in its own transaction.</summary>
+    public static void Migrate(SqliteConnection connection, int targetVersion = CurrentVersion)
     {
         var version = ReadVersion(connection);
         if (version > CurrentVersion)
@@ -206,7 +235,7 @@ internal static class ArchiveSchema
             throw new ArchiveException(
                 $"the archive was written by a newer NewsArchive (schema {version}, this version knows {CurrentVersion})", isUserError: true);
         }
-        for (var next = version + 1; next <= CurrentVersion; next++)
+        for (var next = version + 1; next <= targetVersion; next++)
         {
             using var transaction = connection.BeginTransaction();
             using (var command = connection.CreateCommand())

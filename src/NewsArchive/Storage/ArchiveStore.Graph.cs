@@ -2,14 +2,15 @@ using System.Text.Json;
 
 namespace NewsArchive.Storage;
 
-/// <summary>The link graph beyond one article: walks, story threads, near-duplicates and the whole-graph export.</summary>
+/// <summary>The link graph beyond one article: walks, story threads and the whole-graph export.</summary>
 public sealed partial class ArchiveStore
 {
     /// <summary>
     /// Walks out from an article breadth-first: the links of the start (depth 1), then those of the stored
     /// articles they reach (depth 2), and so on; each stored article is expanded once.
     /// </summary>
-    public IReadOnlyList<LinkStep> WalkLinks(long articleId, LinkDirection direction, IReadOnlyCollection<string> kinds, int depth)
+    /// <remarks>A <paramref name="filter"/> selects the rows reported, not the way: the walk goes on through articles it leaves out.</remarks>
+    public IReadOnlyList<LinkStep> WalkLinks(long articleId, LinkDirection direction, IReadOnlyCollection<string> kinds, int depth, ArticleQuery? filter = null)
     {
         var steps = new List<LinkStep>();
         var expanded = new HashSet<long> { articleId };
@@ -19,7 +20,7 @@ public sealed partial class ArchiveStore
             var next = new List<long>();
             foreach (var from in frontier)
             {
-                foreach (var link in GetLinks(from, direction, kinds))
+                foreach (var link in GetLinksUnfiltered(from, direction, kinds))
                 {
                     if (link.ArticleId == articleId)
                     {
@@ -34,7 +35,25 @@ public sealed partial class ArchiveStore
             }
             frontier = next;
         }
-        return steps;
+        return KeepMatching(steps, s => s.Link.ArticleId, filter);
+    }
+
+    /// <summary>
+    /// The items whose article the filter selects (all of them without a filter or with an empty one): what every graph
+    /// command does with the shared filters. Items with no stored article are left out when there is a filter.
+    /// </summary>
+    private List<T> KeepMatching<T>(List<T> items, Func<T, long?> articleId, ArticleQuery? filter)
+    {
+        var (conditions, parameters) = Filters(filter);
+        if (conditions.Length == 0 || items.Count == 0)
+        {
+            return items;
+        }
+        var ids = items.Select(articleId).OfType<long>().Distinct().ToArray();
+        parameters.Add(("$ids", JsonSerializer.Serialize(ids, StorageJson.Default.Int64Array)));
+        var matching = Stream($"SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each($ids)){conditions}", parameters, reader => reader.GetInt64(0))
+            .ToHashSet();
+        return items.Where(item => articleId(item) is { } id && matching.Contains(id)).ToList();
     }
 
     /// <summary>
@@ -42,7 +61,8 @@ public sealed partial class ArchiveStore
     /// included, oldest first. At most <paramref name="max"/> articles: sites that link everything to everything
     /// would otherwise make one story of the whole archive.
     /// </summary>
-    public IReadOnlyList<StoredArticle> GetStory(long articleId, int max = 500)
+    /// <remarks>A <paramref name="filter"/> selects the articles listed; the thread is still followed through the others.</remarks>
+    public IReadOnlyList<StoredArticle> GetStory(long articleId, int max = 500, ArticleQuery? filter = null)
     {
         var seen = new HashSet<long> { articleId };
         var queue = new Queue<long>([articleId]);
@@ -56,67 +76,33 @@ public sealed partial class ArchiveStore
                 }
             }
         }
+        var members = KeepMatching(seen.ToList(), id => id, filter);
         return ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
                 + " WHERE a.id IN (SELECT value FROM json_each($ids)) ORDER BY coalesce(a.published_utc, a.first_stored), a.id",
-            [("$ids", JsonSerializer.Serialize(seen.ToArray(), StorageJson.Default.Int64Array))]).ToList();
+            [("$ids", JsonSerializer.Serialize(members.ToArray(), StorageJson.Default.Int64Array))]).ToList();
     }
 
-    /// <summary>Articles whose body has the same or nearly the same SimHash, nearest first.</summary>
-    public IReadOnlyList<NearDuplicate> FindNearDuplicates(long articleId)
-    {
-        var distances = new Dictionary<long, int>();
-        lock (_gate)
-        {
-            using var own = Command("SELECT simhash FROM articles WHERE id = $id");
-            own.Parameters.AddWithValue("$id", articleId);
-            if (own.ExecuteScalar() is not long hash)
-            {
-                return [];
-            }
-            // A scan of one integer per article: fast enough for an archive of years, and exact.
-            using var all = Command("SELECT id, simhash FROM articles WHERE simhash IS NOT NULL AND id <> $id");
-            all.Parameters.AddWithValue("$id", articleId);
-            using var reader = all.ExecuteReader();
-            while (reader.Read())
-            {
-                var distance = SimHash.Distance(hash, reader.GetInt64(1));
-                if (distance <= SimHash.NearDistance)
-                {
-                    distances[reader.GetInt64(0)] = distance;
-                }
-            }
-        }
-        if (distances.Count == 0)
-        {
-            return [];
-        }
-        var articles = ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
-            + " WHERE a.id IN (SELECT value FROM json_each($ids))", [("$ids", JsonSerializer.Serialize(distances.Keys.ToArray(), StorageJson.Default.Int64Array))]);
-        return articles.Select(a => new NearDuplicate(a, distances[a.Id]))
-            .OrderBy(d => d.Distance).ThenBy(d => d.Article.Published).ThenBy(d => d.Article.Id).ToList();
-    }
-
-    /// <summary>Every stored link of the given kinds (all when empty) from articles of the given sites, streamed.</summary>
-    public IEnumerable<GraphEdge> StreamEdges(IReadOnlyList<string> sites, IReadOnlyCollection<string> kinds)
+    /// <summary>Every stored link of the given kinds (all when empty) from the articles the filter selects, streamed.</summary>
+    public IEnumerable<GraphEdge> StreamEdges(ArticleQuery filter, IReadOnlyCollection<string> kinds)
     {
         var (sql, parameters) = EdgeQuery("""
             SELECT l.from_key, a.url, l.to_key, l.to_url, l.kind, l.anchor
-            FROM links l JOIN articles a ON a.url_key = l.from_key LEFT JOIN sites s ON s.id = a.site_id
-            """, sites, kinds);
+            FROM links l JOIN articles a ON a.url_key = l.from_key
+            """, filter, kinds);
         return Stream(sql + " ORDER BY l.from_key, l.kind, l.to_key", parameters, reader => new GraphEdge(
             reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
             reader.IsDBNull(5) ? null : reader.GetString(5)));
     }
 
     /// <summary>Every page at either end of the edges <see cref="StreamEdges"/> gives, each once, streamed.</summary>
-    public IEnumerable<GraphNode> StreamNodes(IReadOnlyList<string> sites, IReadOnlyCollection<string> kinds)
+    public IEnumerable<GraphNode> StreamNodes(ArticleQuery filter, IReadOnlyCollection<string> kinds)
     {
         var (edges, parameters) = EdgeQuery("""
-            SELECT l.from_key AS k, a.url AS u FROM links l JOIN articles a ON a.url_key = l.from_key LEFT JOIN sites s ON s.id = a.site_id
-            """, sites, kinds);
+            SELECT l.from_key AS k, a.url AS u FROM links l JOIN articles a ON a.url_key = l.from_key
+            """, filter, kinds);
         var (targets, _) = EdgeQuery("""
-            SELECT l.to_key AS k, l.to_url AS u FROM links l JOIN articles a ON a.url_key = l.from_key LEFT JOIN sites s ON s.id = a.site_id
-            """, sites, kinds);
+            SELECT l.to_key AS k, l.to_url AS u FROM links l JOIN articles a ON a.url_key = l.from_key
+            """, filter, kinds);
         var sql = $"""
             SELECT n.k, coalesce(b.url, min(n.u)), b.id, b.title, bs.name, b.published
             FROM ({edges} UNION ALL {targets}) n
@@ -129,17 +115,13 @@ public sealed partial class ArchiveStore
             StoredTime.Parse(reader.IsDBNull(5) ? null : reader.GetString(5))));
     }
 
-    private static (string Sql, List<(string, object)> Parameters) EdgeQuery(string select, IReadOnlyList<string> sites, IReadOnlyCollection<string> kinds)
+    private (string Sql, List<(string, object)> Parameters) EdgeQuery(string select, ArticleQuery filter, IReadOnlyCollection<string> kinds)
     {
-        var parameters = new List<(string, object)>
-        {
-            ("$sites", JsonSerializer.Serialize(sites.ToArray(), StorageJson.Default.StringArray)),
-            ("$kinds", JsonSerializer.Serialize(kinds.Select(k => k.ToLowerInvariant()).ToArray(), StorageJson.Default.StringArray)),
-        };
-        var sql = select + """
+        var (conditions, parameters) = Filters(filter);
+        parameters.Add(("$kinds", JsonSerializer.Serialize(kinds.Select(k => k.ToLowerInvariant()).ToArray(), StorageJson.Default.StringArray)));
+        var sql = select + $"""
 
-             WHERE (json_array_length($sites) = 0 OR s.name IN (SELECT value FROM json_each($sites)))
-               AND (json_array_length($kinds) = 0 OR l.kind IN (SELECT value FROM json_each($kinds)))
+             WHERE (json_array_length($kinds) = 0 OR l.kind IN (SELECT value FROM json_each($kinds))){conditions}
             """;
         return (sql, parameters);
     }

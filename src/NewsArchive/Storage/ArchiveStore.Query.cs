@@ -69,17 +69,28 @@ public sealed partial class ArchiveStore
             """;
         if (sort == ArticleSort.Relevance && filters.Length == 0 && query.Limit is { } top)
         {
-            // Ranked by score alone first: only the hits that tie with or beat the last one kept are read from articles
-            // for the date that breaks ties. Same rows, same order; a common word's hits are not all looked up.
-            ranking = """
-                WITH hits AS MATERIALIZED (
-                    SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH $text),
-                cut AS (SELECT score FROM hits ORDER BY score LIMIT 1 OFFSET $offset)
-                SELECT a.id FROM hits JOIN articles a ON a.id = hits.id
-                WHERE hits.score <= coalesce((SELECT score FROM cut), 1e308)
-                ORDER BY hits.score, coalesce(a.published_utc, a.first_stored) DESC, a.id DESC LIMIT $limit
-                """;
-            parameters.Add(("$offset", top - 1));
+            if (MatchesMoreThan(search, query.RankedMatches))
+            {
+                // FTS5 scores every match before a LIMIT applies (its bm25 also walks the whole doclist for the word's
+                // frequency): a word in most of the archive took a second. Past RankedMatches matches, the most
+                // recently archived come first, read from the end of the doclist (a word that common scores almost
+                // nothing in bm25 anyway: its IDF is clamped to nearly zero).
+                ranking = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text ORDER BY rowid DESC LIMIT $limit";
+            }
+            else
+            {
+                // Ranked by score alone first: only the hits that tie with or beat the last one kept are read from
+                // articles for the date that breaks ties. Same rows, same order; the hits are not all looked up.
+                ranking = """
+                    WITH hits AS MATERIALIZED (
+                        SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH $text),
+                    cut AS (SELECT score FROM hits ORDER BY score LIMIT 1 OFFSET $offset)
+                    SELECT a.id FROM hits JOIN articles a ON a.id = hits.id
+                    WHERE hits.score <= coalesce((SELECT score FROM cut), 1e308)
+                    ORDER BY hits.score, coalesce(a.published_utc, a.first_stored) DESC, a.id DESC LIMIT $limit
+                    """;
+                parameters.Add(("$offset", top - 1));
+            }
         }
         var hits = Stream(ranking, parameters, reader => reader.GetInt64(0), isSearch: true);
         // The body is read for snippets even when the caller does not want it back.
@@ -88,6 +99,52 @@ public sealed partial class ArchiveStore
             Snippet = SnippetBuilder.Build(a.Body, search.Terms, stemmer!),
             Body = query.IncludeBody ? a.Body : null,
         });
+    }
+
+    /// <summary>The filters as SQL conditions on the article <c>a</c> ("" when there are none) and their parameters.</summary>
+    private (string Sql, List<(string, object)> Parameters) Filters(ArticleQuery? query)
+    {
+        var sql = new StringBuilder();
+        var parameters = new List<(string, object)>();
+        if (query is not null)
+        {
+            AppendFilters(sql, parameters, query);
+        }
+        return (sql.ToString(), parameters);
+    }
+
+    /// <summary>
+    /// Whether <see cref="QueryArticles"/> gives this search's results most recently archived first rather than by
+    /// relevance: a limited search without filters that matches more than <see cref="ArticleQuery.RankedMatches"/> articles.
+    /// </summary>
+    public bool ListsNewestInsteadOfRanking(ArticleQuery query)
+    {
+        if (string.IsNullOrWhiteSpace(query.Text) || query.Limit is null || query.Sort is not (ArticleSort.Default or ArticleSort.Relevance))
+        {
+            return false;
+        }
+        var filters = new StringBuilder();
+        AppendFilters(filters, [], query);
+        return filters.Length == 0 && MatchesMoreThan(new SearchQueryParser(new WordStemmer()).Parse(query.Text), query.RankedMatches);
+    }
+
+    /// <summary>Whether more than <paramref name="count"/> articles match; reads at most that many entries of the index.</summary>
+    private bool MatchesMoreThan(SearchQuery search, int count)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH $text LIMIT $count)");
+            command.Parameters.AddWithValue("$text", search.Fts5);
+            command.Parameters.AddWithValue("$count", count + 1L);
+            try
+            {
+                return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > count;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode == 1)
+            {
+                throw new ArchiveException(CleanFtsError(ex.Message), ex, isUserError: true);
+            }
+        }
     }
 
     /// <summary>Whether SQLite sorts the query's rows itself (its plan has a temporary B-tree for the ORDER BY) rather than walking an index in order.</summary>
@@ -109,9 +166,16 @@ public sealed partial class ArchiveStore
         }
     }
 
-    /// <summary>The WHERE conditions every query command shares; the article is <c>a</c>, its site <c>s</c>.</summary>
-    private static void AppendFilters(StringBuilder sql, List<(string, object)> parameters, ArticleQuery query)
+    /// <summary>
+    /// The WHERE conditions every query command shares, each starting with AND; the article is <c>a</c>. A site name
+    /// the archive does not know is an error, not an empty result: it is almost always a typo.
+    /// </summary>
+    private void AppendFilters(StringBuilder sql, List<(string, object)> parameters, ArticleQuery query)
     {
+        if (query.Sites.FirstOrDefault(name => FindSite(name) is null) is { } unknown)
+        {
+            throw new ArchiveException($"no site named '{unknown}' (see 'newsarchive sites list')", isUserError: true);
+        }
         if (query.Sites.Count > 0)
         {
             var names = new List<string>();

@@ -76,52 +76,14 @@ public sealed partial class ArchiveStore
         upsert.Parameters.AddWithValue("$key", urlKey);
         upsert.Parameters.AddWithValue("$url", url);
         upsert.Parameters.AddWithValue("$site", siteId);
-        upsert.Parameters.AddWithValue("$title", (object?)page.Title ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$lead", (object?)page.Lead ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$body", page.Body);
-        upsert.Parameters.AddWithValue("$published", (object?)StoredTime.Format(page.Published) ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$publishedUtc", page.Published is { } p ? StoredTime.FormatUtc(p) : DBNull.Value);
-        upsert.Parameters.AddWithValue("$publishedSource", page.Published is null ? DBNull.Value : page.PublishedSource.ToString().ToLowerInvariant());
-        upsert.Parameters.AddWithValue("$modified", (object?)StoredTime.Format(page.Modified) ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$authors", page.Authors.Count == 0 ? "[]" : JsonSerializer.Serialize(page.Authors as string[] ?? [.. page.Authors], StorageJson.Default.StringArray));
+        AddArticleText(upsert, page);
         upsert.Parameters.AddWithValue("$views", (object?)page.Views ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$comments", (object?)page.Comments ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$now", now);
         var articleId = (long)upsert.ExecuteScalar()!;
 
-        var deleteLinks = Prepared("DELETE FROM links WHERE from_key = $key", transaction);
-        deleteLinks.Parameters.AddWithValue("$key", urlKey);
-        deleteLinks.ExecuteNonQuery();
-        if (page.Links.Count > 0)
-        {
-            var insertLink = Prepared("""
-                INSERT OR IGNORE INTO links(from_key, to_key, to_url, kind, anchor, heading, published)
-                VALUES ($from, $to, $toUrl, $kind, $anchor, $heading, $published)
-                """, transaction);
-            insertLink.Parameters.AddWithValue("$from", urlKey);
-            var to = insertLink.Parameters.Add("$to", SqliteType.Text);
-            var toUrl = insertLink.Parameters.Add("$toUrl", SqliteType.Text);
-            var kind = insertLink.Parameters.Add("$kind", SqliteType.Text);
-            var anchor = insertLink.Parameters.Add("$anchor", SqliteType.Text);
-            var heading = insertLink.Parameters.Add("$heading", SqliteType.Text);
-            var published = insertLink.Parameters.Add("$published", SqliteType.Text);
-            foreach (var link in page.Links)
-            {
-                var linkKey = Crawling.UrlNormalizer.NormalizeString(link.Url);
-                if (linkKey == urlKey)
-                {
-                    continue;
-                }
-                to.Value = linkKey;
-                toUrl.Value = link.Url.AbsoluteUri;
-                kind.Value = KindName(link.Kind);
-                anchor.Value = (object?)link.AnchorText ?? DBNull.Value;
-                heading.Value = (object?)link.Heading ?? DBNull.Value;
-                published.Value = (object?)StoredTime.Format(link.Published) ?? DBNull.Value;
-                insertLink.ExecuteNonQuery();
-            }
-        }
+        ReplaceLinks(urlKey, page.Links, transaction);
 
         if (page.Views is not null || page.Comments is not null)
         {
@@ -138,6 +100,70 @@ public sealed partial class ArchiveStore
         settle.ExecuteNonQuery();
         return articleId;
     }
+
+    /// <summary>The article's outgoing links as stored: one row per target and kind (the first wins), never to itself.</summary>
+    private static IEnumerable<(string ToKey, PageLink Link)> LinkRows(string urlKey, IReadOnlyList<PageLink> links)
+    {
+        var seen = new HashSet<(string, LinkKind)>();
+        foreach (var link in links)
+        {
+            var linkKey = Crawling.UrlNormalizer.NormalizeString(link.Url);
+            if (linkKey != urlKey && seen.Add((linkKey, link.Kind)))
+            {
+                yield return (linkKey, link);
+            }
+        }
+    }
+
+    private void ReplaceLinks(string urlKey, IReadOnlyList<PageLink> links, SqliteTransaction transaction)
+    {
+        var deleteLinks = Prepared("DELETE FROM links WHERE from_key = $key", transaction);
+        deleteLinks.Parameters.AddWithValue("$key", urlKey);
+        deleteLinks.ExecuteNonQuery();
+        if (links.Count == 0)
+        {
+            return;
+        }
+        var insertLink = Prepared("""
+            INSERT OR IGNORE INTO links(from_key, to_key, to_url, kind, anchor, heading, published)
+            VALUES ($from, $to, $toUrl, $kind, $anchor, $heading, $published)
+            """, transaction);
+        insertLink.Parameters.AddWithValue("$from", urlKey);
+        var to = insertLink.Parameters.Add("$to", SqliteType.Text);
+        var toUrl = insertLink.Parameters.Add("$toUrl", SqliteType.Text);
+        var kind = insertLink.Parameters.Add("$kind", SqliteType.Text);
+        var anchor = insertLink.Parameters.Add("$anchor", SqliteType.Text);
+        var heading = insertLink.Parameters.Add("$heading", SqliteType.Text);
+        var published = insertLink.Parameters.Add("$published", SqliteType.Text);
+        foreach (var (linkKey, link) in LinkRows(urlKey, links))
+        {
+            to.Value = linkKey;
+            toUrl.Value = link.Url.AbsoluteUri;
+            kind.Value = KindName(link.Kind);
+            anchor.Value = (object?)link.AnchorText ?? DBNull.Value;
+            heading.Value = (object?)link.Heading ?? DBNull.Value;
+            published.Value = (object?)StoredTime.Format(link.Published) ?? DBNull.Value;
+            insertLink.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The parsed article's text, dates and authors as the parameters $title, $lead, $body, $published, $publishedUtc, $publishedSource, $modified, $authors.</summary>
+    private static void AddArticleText(SqliteCommand command, ParsedPage page)
+    {
+        command.Parameters.AddWithValue("$title", (object?)page.Title ?? DBNull.Value);
+        command.Parameters.AddWithValue("$lead", (object?)page.Lead ?? DBNull.Value);
+        command.Parameters.AddWithValue("$body", page.Body);
+        command.Parameters.AddWithValue("$published", (object?)StoredTime.Format(page.Published) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$publishedUtc", page.Published is { } p ? StoredTime.FormatUtc(p) : DBNull.Value);
+        command.Parameters.AddWithValue("$publishedSource", (object?)PublishedSourceName(page) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$modified", (object?)StoredTime.Format(page.Modified) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$authors", AuthorsJson(page));
+    }
+
+    private static string? PublishedSourceName(ParsedPage page) => page.Published is null ? null : page.PublishedSource.ToString().ToLowerInvariant();
+
+    private static string AuthorsJson(ParsedPage page) =>
+        page.Authors.Count == 0 ? "[]" : JsonSerializer.Serialize(page.Authors as string[] ?? [.. page.Authors], StorageJson.Default.StringArray);
 
     private static string KindName(LinkKind kind) => kind switch
     {

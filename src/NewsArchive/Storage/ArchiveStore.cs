@@ -22,8 +22,11 @@ public sealed partial class ArchiveStore : IDisposable
 
     public string Path => _connection.DataSource;
 
-    /// <summary>Opens or creates an archive; refuses files that are not archives, never modifying them.</summary>
-    public static ArchiveStore Open(string path, bool readOnly = false)
+    /// <summary>
+    /// Opens or creates an archive; refuses files that are not archives, never modifying them. <paramref name="maxPages"/>
+    /// caps the file at that many pages (SQLite's max_page_count): a quota, and how the tests make the disk "full".
+    /// </summary>
+    public static ArchiveStore Open(string path, bool readOnly = false, long? maxPages = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var exists = File.Exists(fullPath);
@@ -40,9 +43,34 @@ public sealed partial class ArchiveStore : IDisposable
             throw new ArchiveException($"directory {dir} does not exist", isUserError: true);
         }
 
+        try
+        {
+            return new ArchiveStore(Connect(fullPath, fullPath, exists, readOnly, maxPages));
+        }
+        catch (SqliteException ex) when (readOnly && ex.SqliteErrorCode == 14 && !File.Exists(fullPath + "-wal"))
+        {
+            // A read-only directory: SQLite cannot create the -wal and -shm files a WAL reader needs. With no -wal
+            // file no writer can be at work, so the file is read as immutable instead.
+            try
+            {
+                return new ArchiveStore(Connect(fullPath, new Uri(fullPath).AbsoluteUri + "?immutable=1", exists, readOnly, maxPages));
+            }
+            catch (SqliteException retry)
+            {
+                throw new ArchiveException(DescribeSqliteError(retry, fullPath), retry);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw new ArchiveException(DescribeSqliteError(ex, fullPath), ex);
+        }
+    }
+
+    private static SqliteConnection Connect(string fullPath, string dataSource, bool exists, bool readOnly, long? maxPages)
+    {
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = fullPath,
+            DataSource = dataSource,
             Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
             DefaultTimeout = 30,
@@ -61,17 +89,16 @@ public sealed partial class ArchiveStore : IDisposable
             {
                 Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
                 ArchiveSchema.Migrate(connection);
+                if (maxPages is { } pages)
+                {
+                    Execute(connection, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA max_page_count = {pages};"));
+                }
             }
             else if (ArchiveSchema.ReadVersion(connection) > ArchiveSchema.CurrentVersion)
             {
                 throw new ArchiveException("the archive was written by a newer NewsArchive");
             }
-            return new ArchiveStore(connection);
-        }
-        catch (SqliteException ex)
-        {
-            connection.Dispose();
-            throw new ArchiveException(DescribeSqliteError(ex, fullPath), ex);
+            return connection;
         }
         catch
         {
@@ -612,7 +639,17 @@ public sealed partial class ArchiveStore : IDisposable
         return found ?? ReadArticles(ArticleSelect + " WHERE a.url = $url", [("$url", url.AbsoluteUri)]).FirstOrDefault();
     }
 
-    public IReadOnlyList<StoredLink> GetLinks(long articleId, LinkDirection direction, IReadOnlyCollection<string> kinds)
+    /// <summary>
+    /// The article's links in the given direction and kinds (all when empty). With a <paramref name="filter"/>, only links
+    /// whose other end is a stored article the filter selects.
+    /// </summary>
+    public IReadOnlyList<StoredLink> GetLinks(long articleId, LinkDirection direction, IReadOnlyCollection<string> kinds, ArticleQuery? filter = null)
+    {
+        var links = GetLinksUnfiltered(articleId, direction, kinds);
+        return KeepMatching(links, l => l.ArticleId, filter);
+    }
+
+    private List<StoredLink> GetLinksUnfiltered(long articleId, LinkDirection direction, IReadOnlyCollection<string> kinds)
     {
         lock (_gate)
         {
@@ -822,6 +859,7 @@ public sealed partial class ArchiveStore : IDisposable
         10 => $"I/O error on {path}",
         11 or 26 => $"{path} is not a NewsArchive archive or is damaged",
         13 => $"the disk holding {path} is full",
+        14 when !File.Exists(path + "-shm") => $"cannot open {path}: the -wal and -shm files beside it cannot be created (is its directory read-only?)",
         14 => $"cannot open {path}",
         _ => $"cannot open {path}: {ex.Message}",
     };

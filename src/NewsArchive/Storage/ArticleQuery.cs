@@ -7,6 +7,13 @@ public sealed record ArticleQuery
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public int? Limit { get; init; }
+    /// <summary>
+    /// A relevance search with a <see cref="Limit"/> and no filter that matches more than this many articles lists
+    /// the most recently archived first instead of scoring every match (see <see cref="ArchiveStore.ListsNewestInsteadOfRanking"/>).
+    /// </summary>
+    public int RankedMatches { get; init; } = DefaultRankedMatches;
+
+    public const int DefaultRankedMatches = 10_000;
     /// <summary>A search as the user typed it (see <see cref="SearchQueryParser"/>); null lists everything.</summary>
     public string? Text { get; init; }
     public bool IncludeBody { get; init; }

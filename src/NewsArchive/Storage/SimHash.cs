@@ -13,7 +13,7 @@ public static class SimHash
     public const int NearDistance = 8;
     private const int ShingleWords = 4;
     // Shorter texts share too few shingles for the hash to mean anything.
-    private const int MinimumWords = 30;
+    internal const int MinimumWords = 30;
 
     public static long? Compute(string? text)
     {

@@ -40,6 +40,31 @@ public sealed class BadInputTests : IDisposable
     [InlineData("fetch", "ftp://abreview.ru/")]
     [InlineData("export", "csv", "--out", "/nonexistent-dir/x.csv")]
     [InlineData("extract", "--url", "ftp://x/", "page.html")]
+    [InlineData("search", "AND")]
+    [InlineData("search", "OR", "foo")]
+    [InlineData("search", "OR foo")]
+    [InlineData("search", "NOT")]
+    [InlineData("search", "*")]
+    [InlineData("search", "foo AND")]
+    [InlineData("search", "(foo")]
+    [InlineData("search", "foo)")]
+    [InlineData("search", "\"")]
+    [InlineData("search", "x", "--bogus")]
+    [InlineData("search", "x", "--from", "2026-13-45")]
+    [InlineData("search", "x", "--limit", "-1")]
+    [InlineData("export", "csv", "--bogus")]
+    [InlineData("export", "csv", "--from", "2026-02-30")]
+    [InlineData("runs", "--limit", "-1")]
+    [InlineData("top", "--limit", "-5")]
+    [InlineData("stats", "--from", "2026-13-01")]
+    [InlineData("fetch", "--bogus")]
+    [InlineData("fetch", "--since", "2026-13-45")]
+    [InlineData("sites", "add", "javascript:alert(1)")]
+    [InlineData("sites", "add", "data:text/html,<h1>x</h1>")]
+    [InlineData("sites", "add", "mailto:editor@abreview.ru")]
+    [InlineData("sites", "add", "https://admin:secret@abreview.ru/ab/news/")]
+    [InlineData("sites", "add", "--bogus")]
+    [InlineData("fetch", "https://admin:secret@autostat.ru/news/")]
     public async Task Command_BadInput_ExitsTwoWithOneLineAndChangesNothing(params string[] args)
     {
         var setup = await _cli.RunAsync("sites", "add", "https://abreview.ru/ab/news/", "--name", "abreview");
@@ -53,6 +78,49 @@ public sealed class BadInputTests : IDisposable
         Assert.True(lines.Length == 1, result.ToString());
         Assert.StartsWith("newsarchive: ", lines[0]);
         Assert.DoesNotContain("   at ", result.Error);
+        Assert.Equal(before, Hash(_archive.Path));
+    }
+
+    [Theory]
+    [InlineData("'; DROP TABLE articles; --")]
+    [InlineData("\"; DROP TABLE articles; --")]
+    [InlineData("x') OR 1=1 --")]
+    [InlineData("электромобили\" OR \"1\"=\"1")]
+    public async Task Search_SqlInjection_FindsNothingAndChangesNothing(string query)
+    {
+        // Search text is bound as a parameter of an FTS5 MATCH, never spliced into SQL.
+        using (var store = NewsArchive.Storage.ArchiveStore.Open(_archive.Path))
+        {
+            new FixtureArchive(store).Add("abreview", "1", "Продажи электромобилей выросли", "Дилеры продали 500 электромобилей.");
+        }
+        var before = Hash(_archive.Path);
+
+        var result = await _cli.RunAsync("search", query, "--format", "json");
+
+        Assert.True(result.ExitCode is 0 or 2, result.ToString());
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.True(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length <= 1, result.ToString());
+        Assert.Equal(before, Hash(_archive.Path));
+        Assert.Equal(1, ArchiveProbe.Count(_archive.Path, "SELECT count(*) FROM articles"));
+        var found = await _cli.RunAsync("search", "электромобили", "--format", "json");
+        Assert.Single(found.JsonLines());
+    }
+
+    [Fact]
+    public async Task ExportOut_ExistingFileWithoutForce_RefusedAndFileKept()
+    {
+        var setup = await _cli.RunAsync("sites", "add", "https://abreview.ru/ab/news/", "--name", "abreview");
+        Assert.Equal(0, setup.ExitCode);
+        var existing = Path.Combine(_archive.Directory, "utilsbor.csv");
+        await File.WriteAllTextAsync(existing, "the analyst's own spreadsheet");
+        var before = Hash(_archive.Path);
+
+        var result = await _cli.RunAsync("export", "csv", "--out", existing);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--force", result.Error);
+        Assert.Equal("the analyst's own spreadsheet", await File.ReadAllTextAsync(existing));
         Assert.Equal(before, Hash(_archive.Path));
     }
 

@@ -140,7 +140,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
     [Fact]
     public async Task Fetch_BadOptions_ExitTwoWithOneLine()
     {
-        foreach (var args in new[] { new[] { "fetch", "--concurrency", "0" }, ["fetch", "--revisit-days", "-1"], ["fetch", "--since", "yesterday"] })
+        foreach (var args in new[] { new[] { "fetch", "--concurrency", "0" }, ["fetch", "--revisit-days", "-1"], ["fetch", "--since", "yesterday"], ["fetch", "--timeout", "0"] })
         {
             var result = await _cli.RunAsync(args);
             Assert.True(result.ExitCode == 2, result.ToString());
@@ -159,8 +159,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
             }
             finally
             {
-                child.Kill();
-                await child.WaitForExitAsync();
+                await CliProcess.KillAsync(child);
             }
         }
         var before = TestSiteCatalog.Articles.ToDictionary(a => a.Path, Requests);
@@ -197,10 +196,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
             child.Kill();
             throw;
         }
-        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
-        {
-            await kill.WaitForExitAsync();
-        }
+        await CliProcess.InterruptAsync(child);
         var error = child.StandardError.ReadToEndAsync();
         var output = child.StandardOutput.ReadToEndAsync();
         await child.WaitForExitAsync();
@@ -218,21 +214,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
 
     private int Requests(TestArticle article) => _site.RequestLog.Count(p => p.StartsWith(article.Path, StringComparison.Ordinal));
 
-    /// <summary>The real command, <c>dotnet NewsArchive.Cli.dll fetch URL</c>, on the test archive.</summary>
-    private Process StartChild(params string[] extra)
-    {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "NewsArchive.Cli.dll"), "--db", _archive.Path, "fetch", Listing, "--since", "2026-01-01", "--revisit-days", "0", .. extra])
-        {
-            start.ArgumentList.Add(arg);
-        }
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start the CLI");
-    }
+    /// <summary>The real command, <c>newsarchive fetch URL</c>, on the test archive.</summary>
+    private Process StartChild(params string[] extra) =>
+        CliProcess.Start(_archive.Path, ["fetch", Listing, "--since", "2026-01-01", "--revisit-days", "0", .. extra]);
 }

@@ -169,6 +169,99 @@ public sealed class QueryCommandsTests : IDisposable
         Assert.Equal(2, document.Descendants(ns + "edge").Count());
     }
 
+    [Fact]
+    public async Task Stats_OnATerminal_DrawsBarsScaledToTheBusiestDay()
+    {
+        using (var store = ArchiveStore.Open(_archive.Path))
+        {
+            new FixtureArchive(store).Add("kolesa", "5", "Ещё одна новость", "Текст.", Now);
+        }
+        var output = new StringWriter();
+        var context = new NewsArchive.Cli.CliContext(output, new StringWriter(), new FixedClock(Now), _ => null, IsTerminal: true, CancellationToken.None);
+        Assert.Equal(0, await NewsArchive.Cli.CliApp.RunAsync(["--db", _archive.Path, "stats"], context));
+        var bars = output.ToString().Split('\n').Where(l => l.StartsWith("2026-03-", StringComparison.Ordinal)).Select(l => l.Count(c => c == '█')).ToList();
+        // One article a day, two on the last: the busiest day has the full bar of 40, the others half of it.
+        Assert.Equal([20, 20, 20, 40], bars);
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("jsonl")]
+    [InlineData("links")]
+    public async Task Export_ExistingFile_IsKeptWithoutForceAndReplacedWithIt(string what)
+    {
+        var file = Path.Combine(_archive.Directory, "existing.out");
+        await File.WriteAllTextAsync(file, "keep me");
+        var refused = await _cli.RunAsync("export", what, "--out", file);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--force", refused.Error);
+        Assert.Equal("keep me", await File.ReadAllTextAsync(file));
+
+        var forced = await _cli.RunAsync("export", what, "--out", file, "--force");
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.NotEqual("keep me", await File.ReadAllTextAsync(file));
+        Assert.False(File.Exists(file + ".partial"));
+    }
+
+    [Fact]
+    public async Task LinksDepthAndTop_ByKindAndDateRange_FollowOnlyThoseLinks()
+    {
+        var id = (long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Only related links join the thread: a walk by sidebar links from the same start finds nothing.
+        Assert.Empty((await _cli.RunAsync("links", id(_third), "--depth", "3", "--kind", "sidebar", "--format", "json")).JsonLines());
+        var both = await _cli.RunAsync("links", id(_second), "--depth", "2", "--direction", "both", "--kind", "related", "--format", "json");
+        Assert.Equal([(1, _first), (1, _third)], both.JsonLines().Select(j => (j.GetProperty("depth").GetInt32(), j.GetProperty("id").GetInt64())).Order());
+
+        var inlinks = await _cli.RunAsync("top", "--by", "inlinks", "--from", "2026-03-09", "--to", "2026-03-09", "--format", "json");
+        Assert.Equal([(_first, 1)], inlinks.JsonLines().Select(j => (j.GetProperty("id").GetInt64(), j.GetProperty("inlinks").GetInt32())));
+    }
+
+    /// <summary>Every query command, with the arguments it needs before its filters.</summary>
+    public static TheoryData<string[]> QueryCommands => new()
+    {
+        new[] { "list" }, new[] { "search", "электромобиль" }, new[] { "links", "2" }, new[] { "stories", "2" }, new[] { "top" },
+        new[] { "stats" }, new[] { "export", "csv" }, new[] { "export", "jsonl" }, new[] { "export", "links" }, new[] { "reparse", "--dry-run" },
+    };
+
+    [Theory]
+    [MemberData(nameof(QueryCommands))]
+    public async Task QueryCommand_EveryFilter_IsAcceptedAndBadValuesExitTwoWithOneLine(string[] command)
+    {
+        var all = await _cli.RunAsync([.. command, "--site", "abreview", "--site", "autostat", "--from", "2026-03-01", "--to", "2026-03-31",
+            "--author", "петров", "--tag", "Электромобили", "--min-views", "10"]);
+        Assert.True(all.ExitCode is 0 or 1, all.ToString());
+
+        foreach (var (bad, named) in new[]
+        {
+            (new[] { "--from", "2026-02-30" }, "--from"), (new[] { "--to", "вчера" }, "--to"), (new[] { "--from", "2026-03-10", "--to", "2026-03-01" }, "--from"),
+            (new[] { "--min-views", "-1" }, "--min-views"), (new[] { "--min-views", "many" }, "many"), (new[] { "--site", "nosuch" }, "nosuch"),
+        })
+        {
+            var result = await _cli.RunAsync([.. command, .. bad]);
+            Assert.True(result.ExitCode == 2, $"{string.Join(' ', command)} {string.Join(' ', bad)}: {result}");
+            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(named, line);
+        }
+    }
+
+    [Fact]
+    public async Task GraphCommands_Filters_SelectTheArticlesAtTheOtherEnd()
+    {
+        var id = (long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var walk = await _cli.RunAsync("links", id(_third), "--depth", "2", "--format", "json", "--site", "abreview", "--min-views", "200");
+        Assert.Equal([_first], walk.JsonLines().Select(j => j.GetProperty("id").GetInt64()));
+        var incoming = await _cli.RunAsync("links", id(_first), "--direction", "in", "--format", "json", "--from", "2026-03-10");
+        Assert.Equal([_second], incoming.JsonLines().Select(j => j.GetProperty("id").GetInt64()));
+        Assert.Empty((await _cli.RunAsync("links", id(_third), "--format", "json", "--site", "autostat")).JsonLines());
+
+        var story = await _cli.RunAsync("stories", id(_second), "--format", "json", "--site", "autostat");
+        Assert.Equal([_third], story.JsonLines().Select(j => j.GetProperty("id").GetInt64()));
+
+        var edges = await _cli.RunAsync("export", "links", "--site", "autostat");
+        Assert.Equal(["from_url,to_url,kind,anchor_text", "https://autostat.ru/news/3/,https://abreview.ru/news/2/,related,Дилерам электромобилей дадут льготы"],
+            edges.Output.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
+    }
+
     private static List<string[]> ReadCsv(string path, char separator)
     {
         using var reader = CsvHelper.CsvReader.Create(new StreamReader(path), new CsvHelper.CsvReaderOptions { HasHeader = false, Separator = separator }, false);

@@ -13,12 +13,17 @@ public sealed class UrlNormalizerTests
     [InlineData("https://abreview.ru/ab/news/?b=2&a=1", "https://abreview.ru/ab/news?a=1&b=2")]
     [InlineData("http://127.0.0.1:5000/ab/news/", "http://127.0.0.1:5000/ab/news")]
     [InlineData("https://abreview.ru", "https://abreview.ru/")]
+    [InlineData("https://ПРАВИТЕЛЬСТВО.РФ/news/1/", "https://xn--80aealotwbjpid2k.xn--p1ai/news/1")]
+    [InlineData("https://www.правительство.рф/news/1/", "https://xn--80aealotwbjpid2k.xn--p1ai/news/1")]
+    [InlineData("https://xn--80aealotwbjpid2k.xn--p1ai/news/1", "https://xn--80aealotwbjpid2k.xn--p1ai/news/1")]
+    [InlineData("https://admin:secret@abreview.ru/ab/news/x/", "https://abreview.ru/ab/news/x")]
     public void Normalize_Variants_GiveOneSpelling(string input, string expected) =>
         Assert.Equal(expected, UrlNormalizer.NormalizeString(new Uri(input)));
 
     [Theory]
     [InlineData("https://www.abreview.ru/ab/news/x/?utm_source=list#top")]
     [InlineData("http://m.example.com/a/b/amp/?mobile=1")]
+    [InlineData("https://Новости.Пример.рф/Статья/?б=2&а=1")]
     public void Normalize_Twice_IsIdempotent(string input)
     {
         var once = UrlNormalizer.Normalize(new Uri(input));

@@ -163,4 +163,27 @@ public sealed class CharsetDecoderTests
 
         Assert.Equal(Encoding.UTF8.CodePage, CharsetDecoder.Detect(bytes, null).CodePage);
     }
+
+    [Theory]
+    [InlineData("text/html; charset=windows-1251", "")]
+    [InlineData("text/html", "<meta charset=\"windows-1251\">")]
+    [InlineData("text/html; charset=koi8-r", "")]
+    public void Decode_ValidUtf8LabelledSingleByte_ReadAsUtf8(string contentType, string meta)
+    {
+        var bytes = Encoding.UTF8.GetBytes($"<html><head>{meta}</head><body><p>{Russian}</p></body></html>");
+
+        Assert.Contains(Russian, CharsetDecoder.Decode(bytes, contentType));
+    }
+
+    [Fact]
+    public void Decode_Windows1251LabelledUtf8_TrustsTheLabelWithReplacementCharacters()
+    {
+        // Which single-byte charset it really is cannot be known: the label is kept, the damage is visible.
+        var bytes = Windows1251.GetBytes($"<p>{Russian}</p>");
+
+        var text = CharsetDecoder.Decode(bytes, "text/html; charset=utf-8");
+
+        Assert.Contains('\uFFFD', text);
+        Assert.StartsWith("<p>", text);
+    }
 }

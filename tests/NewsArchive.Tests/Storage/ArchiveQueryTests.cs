@@ -76,6 +76,26 @@ public sealed class ArchiveQueryTests : IDisposable
     }
 
     [Fact]
+    public void QueryArticles_TagFilter_MatchesThePagesTagListAsParsed()
+    {
+        var url = new Uri("https://a.ru/news/mercedes-import/");
+        var paragraph = "<p>Официальные дилеры Mercedes-Benz возобновили поставки автомобилей через параллельный импорт, сообщили в компании.</p>";
+        var html = $"""
+            <html><head><title>Mercedes возвращается</title></head><body><article><h1>Mercedes возвращается</h1>
+            {string.Concat(Enumerable.Repeat(paragraph, 4))}
+            <div class="post__tags"><a href="/tag/mercedes/">Mercedes-Benz</a> <a href="/tag/import/">Импорт</a></div>
+            </article></body></html>
+            """;
+        var page = new NewsArchive.Parsing.ArticleParser().Parse(html, url, new NewsArchive.Parsing.ParseContext(Now, NewsArchive.Parsing.SiteTimeZones.Default));
+        var site = _store.AddSite("a", new Uri("https://a.ru/news/"), [], Now);
+        _store.StoreArticle(site.Id, NewsArchive.Crawling.UrlNormalizer.NormalizeString(url), page,
+            new FetchRecord(site.Id, url, url, Now, 200, "ok", null, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(html), null, null));
+
+        Assert.Equal(["Mercedes возвращается"], Titles(new ArticleQuery { Tags = ["импорт"] }));
+        Assert.Empty(Titles(new ArticleQuery { Tags = ["дилеры"] }));
+    }
+
+    [Fact]
     public void StoreArticle_EditedText_KeepsOldVersionsAndSearchFindsOnlyCurrent()
     {
         var id = _fixture.Add("a", "1", "Продажи выросли", "Продажи выросли на 5%.", views: 100, fetchedAt: Now);
@@ -98,17 +118,49 @@ public sealed class ArchiveQueryTests : IDisposable
     }
 
     [Fact]
-    public void FindNearDuplicates_RepostOnAnotherSite_IsFoundAndUnrelatedIsNot()
+    public void FindDuplicates_CopyRepostAndUnrelated_SameTextIsExactRepostIsNear()
     {
         var original = _fixture.Add("a", "haval", "Haval запускает производство", FixtureArchive.PressRelease("Подробности на сайте компании."));
         var repost = _fixture.Add("b", "repost", "Haval локализует кроссовер", FixtureArchive.PressRelease("Об этом сообщает пресс-служба."));
-        var copy = _fixture.Add("c", "copy", "Haval запускает производство", FixtureArchive.PressRelease("Подробности на сайте компании."));
+        // The same words under another URL, spaced and cased differently: still the same text.
+        var copy = _fixture.Add("c", "copy", "Haval запускает производство", FixtureArchive.PressRelease("ПОДРОБНОСТИ  на сайте компании!").Replace(". ", ".\n", StringComparison.Ordinal));
         _fixture.Add("d", "other", "Лизинг", string.Join(' ', Enumerable.Repeat("Рынок лизинга грузовиков в феврале сократился на треть из-за высокой ключевой ставки.", 4)));
 
-        var duplicates = _store.FindNearDuplicates(original);
-        Assert.Equal([copy, repost], duplicates.Select(d => d.Article.Id));
+        var duplicates = _store.FindDuplicates(original);
+        Assert.Equal([(copy, DuplicateMatch.SameText), (repost, DuplicateMatch.NearText)], duplicates.Select(d => (d.Article.Id, d.Match)));
         Assert.Equal(0, duplicates[0].Distance);
-        Assert.InRange(duplicates[1].Distance, 1, SimHash.NearDistance);
+        Assert.InRange(duplicates[1].Distance!.Value, 1, SimHash.NearDistance);
+        Assert.Equal([(original, DuplicateMatch.SameText), (repost, DuplicateMatch.NearText)], _store.FindDuplicates(copy).Select(d => (d.Article.Id, d.Match)));
+    }
+
+    [Fact]
+    public void FindDuplicates_ShortBodiesAlike_AreNotDuplicates()
+    {
+        var first = _fixture.Add("a", "1", "Первая", "Текст.");
+        _fixture.Add("b", "2", "Вторая", "Текст.");
+        Assert.Empty(_store.FindDuplicates(first));
+    }
+
+    [Fact]
+    public void FindDuplicates_CanonicalLinkToAnotherSite_GroupsCopiesWithTheOriginal()
+    {
+        var original = _fixture.Add("a", "original", "Оригинал", "Короткий текст оригинала.");
+        var site = _store.AddSite("b", new Uri("https://b.ru/news/"), [], Now);
+        var syndicated = new[] { "copy-1", "copy-2" }.Select(path =>
+        {
+            var url = FixtureArchive.Url("b", path);
+            var page = new NewsArchive.Parsing.ParsedPage
+            {
+                Url = url, CanonicalUrl = FixtureArchive.Url("a", "original"), Kind = NewsArchive.Parsing.PageKind.Article,
+                Title = "Копия", Body = "Другой короткий текст " + path, Published = Now.AddDays(1),
+            };
+            return _store.StoreArticle(site.Id, NewsArchive.Crawling.UrlNormalizer.NormalizeString(url), page,
+                new FetchRecord(site.Id, url, url, Now, 200, "ok", null, "text/html", null, null, null));
+        }).ToList();
+
+        Assert.Equal(syndicated.Select(id => (id, DuplicateMatch.CanonicalUrl)), _store.FindDuplicates(original).Select(d => (d.Article.Id, d.Match)));
+        Assert.Equal([(original, DuplicateMatch.CanonicalUrl), (syndicated[1], DuplicateMatch.CanonicalUrl)],
+            _store.FindDuplicates(syndicated[0]).Select(d => (d.Article.Id, d.Match)));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class ArchiveStoreTests : IDisposable
         Assert.Equal("Дилеры Haval", Assert.Single(store.QueryArticles(new ArticleQuery { Text = "центр" })).Title);
         Assert.Equal("Лизинг", Assert.Single(store.QueryArticles(new ArticleQuery { From = DateOnly.FromDateTime(Now.Date) })).Title);
         Assert.Equal(2, store.QueryArticles(new ArticleQuery { Sites = ["S"] }).Count());
-        Assert.Empty(store.QueryArticles(new ArticleQuery { Sites = ["other"] }));
+        Assert.True(Assert.Throws<ArchiveException>(() => store.QueryArticles(new ArticleQuery { Sites = ["other"] })).IsUserError);
     }
 
     [Fact]

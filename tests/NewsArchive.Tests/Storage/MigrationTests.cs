@@ -3,7 +3,7 @@ using NewsArchive.Storage;
 
 namespace NewsArchive.Tests.Storage;
 
-/// <summary>An archive written by schema 1 (its DDL copied here as released) is upgraded in place, every row kept.</summary>
+/// <summary>Archives written by schema 1 (its DDL copied here as released) and by schema 4 are upgraded in place, every row kept.</summary>
 public sealed class MigrationTests : IDisposable
 {
     private const string SchemaV1 =
@@ -163,12 +163,55 @@ public sealed class MigrationTests : IDisposable
         Assert.Single(store.QueryArticles(new ArticleQuery { Text = "дилер" }));
     }
 
-    private Dictionary<string, long> CountRows()
+    [Fact]
+    public void Open_Version4Archive_UpgradesInPlaceAndFindsExactDuplicatesItHeld()
+    {
+        var body = FixtureArchive.PressRelease("Подробности на сайте компании.");
+        using (var connection = new SqliteConnection($"Data Source={_archive.Path};Pooling=False"))
+        {
+            connection.Open();
+            ArchiveFunctions.Register(connection);
+            ArchiveSchema.Migrate(connection, targetVersion: 4);
+            Assert.Equal(4, ArchiveSchema.ReadVersion(connection));
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO sites(id, name, start_url, feeds, added_at) VALUES (1, 'a', 'https://a.ru/news/', '[]', '2026-03-01T10:00:00+03:00'),
+                                                                            (2, 'b', 'https://b.ru/news/', '[]', '2026-03-01T10:00:00+03:00');
+                INSERT INTO articles(id, url_key, url, site_id, title, body, published, published_utc, first_stored, last_fetched)
+                VALUES (1, 'https://a.ru/news/haval/', 'https://a.ru/news/haval/', 1, 'Haval', $body,
+                        '2026-03-01T09:00:00+03:00', '2026-03-01T06:00:00+00:00', '2026-03-01T10:00:00+03:00', '2026-03-01T10:00:00+03:00'),
+                       (2, 'https://b.ru/news/repost/', 'https://b.ru/news/repost/', 2, 'Haval (репост)', $body,
+                        '2026-03-02T09:00:00+03:00', '2026-03-02T06:00:00+00:00', '2026-03-02T10:00:00+03:00', '2026-03-02T10:00:00+03:00'),
+                       (3, 'https://b.ru/news/copy/', 'https://a.ru/news/haval/', 2, 'Haval (копия)', 'Короткая заметка.',
+                        '2026-03-02T09:00:00+03:00', '2026-03-02T06:00:00+00:00', '2026-03-02T10:00:00+03:00', '2026-03-02T10:00:00+03:00');
+                INSERT INTO article_versions(article_id, title, body, seen_from, seen_until) VALUES (1, 'Haval', 'Старый текст.', '2026-03-01T08:00:00+03:00', '2026-03-01T10:00:00+03:00');
+                INSERT INTO counters(article_id, read_at, views, comments) VALUES (1, '2026-03-01T10:00:00+03:00', 100, 2);
+                """;
+            insert.Parameters.AddWithValue("$body", body);
+            insert.ExecuteNonQuery();
+        }
+        var before = CountRows("article_versions", "runs");
+
+        using (var store = ArchiveStore.Open(_archive.Path))
+        {
+            Assert.Equal([(3L, DuplicateMatch.CanonicalUrl), (2L, DuplicateMatch.SameText)], store.FindDuplicates(1).Select(d => (d.Article.Id, d.Match)));
+            Assert.Equal(2, store.QueryArticles(new ArticleQuery { Text = "кроссовер" }).Count());
+            Assert.Equal(2, store.GetVersions(1).Count);
+            Assert.Single(store.GetCounterReadings(1));
+        }
+
+        Assert.Equal(before, CountRows("article_versions", "runs"));
+        using var check = new SqliteConnection($"Data Source={_archive.Path};Mode=ReadOnly;Pooling=False");
+        check.Open();
+        Assert.Equal(5, ArchiveSchema.ReadVersion(check));
+    }
+
+    private Dictionary<string, long> CountRows(params string[] laterTables)
     {
         using var connection = new SqliteConnection($"Data Source={_archive.Path};Mode=ReadOnly;Pooling=False");
         connection.Open();
         var counts = new Dictionary<string, long>();
-        foreach (var table in new[] { "sites", "frontier", "sources", "fetches", "articles", "links", "counters" })
+        foreach (var table in new[] { "sites", "frontier", "sources", "fetches", "articles", "links", "counters" }.Concat(laterTables))
         {
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT count(*) FROM {table}";

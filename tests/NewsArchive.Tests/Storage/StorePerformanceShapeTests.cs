@@ -106,6 +106,29 @@ public sealed class StorePerformanceShapeTests : IDisposable
         }
     }
 
+    [Fact]
+    public void QueryArticles_MoreMatchesThanRanked_ListsNewestArchivedFirst()
+    {
+        using var store = ArchiveStore.Open(_single.Path);
+        var site = store.AddSite("s", new Uri("https://s.ru/news/"), [], Now).Id;
+        // The best match is stored first, so it is the oldest by id; every article matches.
+        var articles = new List<ArticleToStore> { Article(site, 0, title: "Автомобиль автомобили автомобилей") };
+        articles.AddRange(Enumerable.Range(1, 9).Select(i => Article(site, i, title: i % 3 == 0 ? "Рынок автомобилей" : "Рынок шин")));
+        var ids = store.StoreArticles(articles);
+
+        var common = new ArticleQuery { Text = "автомобиль", Limit = 3, RankedMatches = 9 };
+        Assert.True(store.ListsNewestInsteadOfRanking(common));
+        Assert.Equal(ids.Reverse().Take(3), store.QueryArticles(common).Select(a => a.Id));
+        Assert.All(store.QueryArticles(common), a => Assert.NotNull(a.Snippet));
+
+        // Up to the threshold, with a filter or without a limit, every match is ranked: the best match comes first.
+        foreach (var ranked in new[] { common with { RankedMatches = 10 }, common with { Sites = ["s"] }, common with { Limit = null } })
+        {
+            Assert.False(store.ListsNewestInsteadOfRanking(ranked));
+            Assert.Equal(ids[0], store.QueryArticles(ranked).First().Id);
+        }
+    }
+
     private static ArticleToStore Article(long siteId, int n, string? title = null, int views = 10)
     {
         var url = new Uri($"https://s.ru/news/{n}/");

@@ -38,6 +38,7 @@ public sealed class NewsTestSite : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<TestRequest> _requests = [];
     private readonly Dictionary<string, TestArticle> _articles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RequestDelegate> _overrides = new(StringComparer.Ordinal);
     private readonly WebApplication _app;
     private readonly Encoding _windows1251;
     private readonly Encoding _utf8 = new UTF8Encoding(false);
@@ -205,6 +206,22 @@ public sealed class NewsTestSite : IAsyncDisposable
         }
     }
 
+    /// <summary>Answers GET requests for <paramref name="path"/> with <paramref name="handler"/> instead of the site's own page (hostile answers).</summary>
+    public void Override(string path, RequestDelegate handler)
+    {
+        lock (_gate)
+        {
+            _overrides[path] = handler;
+        }
+    }
+
+    /// <summary>The UTF-8 page the site serves for an article, for handlers that serve it altered.</summary>
+    public byte[] ArticlePageBytes(string articlePath)
+    {
+        var site = Snapshot();
+        return _utf8.GetBytes(TestSiteHtml.ArticlePage(site.Find(articlePath) ?? throw new KeyNotFoundException(articlePath), site));
+    }
+
     /// <summary>Whether pages link the RSS feed with <c>&lt;link rel="alternate"&gt;</c> (default true).</summary>
     public void SetFeedLinked(bool linked)
     {
@@ -335,9 +352,16 @@ public sealed class NewsTestSite : IAsyncDisposable
         var site = Snapshot();
         var path = request.Path.Value is { Length: > 0 } value ? value : "/";
         string? robots;
+        RequestDelegate? custom;
         lock (_gate)
         {
             robots = _robots;
+            _overrides.TryGetValue(path, out custom);
+        }
+
+        if (custom is not null)
+        {
+            return custom(context);
         }
 
         switch (path)

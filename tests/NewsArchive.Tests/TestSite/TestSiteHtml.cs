@@ -10,6 +10,37 @@ internal static class TestSiteHtml
     private const string Windows1251Meta = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">";
     private const int SidebarItemCount = 5;
 
+    /// <summary>The header's login box ("Вход на сайт"), as every page carries it: chrome.</summary>
+    public const string LoginBox = """
+        	<div class="auth-box">
+        		<div class="auth-box-title">Вход на сайт</div>
+        		<form name="system_auth_form6zOYVN" method="post" target="_top" action="/auth/?login=yes">
+        			<input type="hidden" name="AUTH_FORM" value="Y">
+        			<input type="hidden" name="TYPE" value="AUTH">
+        			<label for="USER_LOGIN">Логин</label> <input type="text" id="USER_LOGIN" name="USER_LOGIN" maxlength="50" value="" size="17">
+        			<label for="USER_PASSWORD">Пароль</label> <input type="password" id="USER_PASSWORD" name="USER_PASSWORD" maxlength="50" size="17" autocomplete="off">
+        			<label><input type="checkbox" name="USER_REMEMBER" value="Y"> Запомнить меня</label>
+        			<button type="submit" name="Login">Войти</button>
+        		</form>
+        		<a href="/auth/?forgot_password=yes" rel="nofollow">Забыли пароль?</a>
+        		<a href="/auth/?register=yes" rel="nofollow">Регистрация</a>
+        	</div>
+        """;
+
+    /// <summary>The newsletter form ("Рассылка"), as every page carries it: chrome.</summary>
+    public const string NewsletterBox = """
+        <div class="subscribe-box">
+        	<div class="subscribe-box-title">Рассылка</div>
+        	<form action="/subscribe/" method="post">
+        		<label for="sf_EMAIL">Ваш e-mail</label> <input type="email" id="sf_EMAIL" name="sf_EMAIL" size="20" value="">
+        		<button type="submit" name="OK">Подписаться на рассылку</button>
+        	</form>
+        </div>
+        """;
+
+    /// <summary>The prompt closing the comments of every article page: chrome.</summary>
+    public const string CommentPrompt = "<p class=\"comments-auth-note\">Чтобы оставлять комментарии, необходимо авторизоваться на сайте</p>";
+
     /// <summary>Escapes text for an HTML text node or a double-quoted attribute; leaves non-ASCII as is.</summary>
     public static string Encode(string text) => text
         .Replace("&", "&amp;", StringComparison.Ordinal)
@@ -313,7 +344,7 @@ internal static class TestSiteHtml
                 """);
         }
 
-        main.Append("<p class=\"comments-auth-note\">Чтобы оставлять комментарии, необходимо авторизоваться на сайте</p>\n</div>\n");
+        main.Append(CommentPrompt).Append("\n</div>\n");
     }
 
     private static void AppendPagination(StringBuilder main, int page, int pageCount)
@@ -375,27 +406,9 @@ internal static class TestSiteHtml
             			<li><a href="/contacts/">Контакты</a></li>
             		</ul>
             	</nav>
-            	<div class="auth-box">
-            		<div class="auth-box-title">Вход на сайт</div>
-            		<form name="system_auth_form6zOYVN" method="post" target="_top" action="/auth/?login=yes">
-            			<input type="hidden" name="AUTH_FORM" value="Y">
-            			<input type="hidden" name="TYPE" value="AUTH">
-            			<label for="USER_LOGIN">Логин</label> <input type="text" id="USER_LOGIN" name="USER_LOGIN" maxlength="50" value="" size="17">
-            			<label for="USER_PASSWORD">Пароль</label> <input type="password" id="USER_PASSWORD" name="USER_PASSWORD" maxlength="50" size="17" autocomplete="off">
-            			<label><input type="checkbox" name="USER_REMEMBER" value="Y"> Запомнить меня</label>
-            			<button type="submit" name="Login">Войти</button>
-            		</form>
-            		<a href="/auth/?forgot_password=yes" rel="nofollow">Забыли пароль?</a>
-            		<a href="/auth/?register=yes" rel="nofollow">Регистрация</a>
-            	</div>
+            {{LoginBox}}
             </header>
-            <div class="subscribe-box">
-            	<div class="subscribe-box-title">Рассылка</div>
-            	<form action="/subscribe/" method="post">
-            		<label for="sf_EMAIL">Ваш e-mail</label> <input type="email" id="sf_EMAIL" name="sf_EMAIL" size="20" value="">
-            		<button type="submit" name="OK">Подписаться на рассылку</button>
-            	</form>
-            </div>
+            {{NewsletterBox}}
             <div class="main-wrap">
             <main class="content">
 
