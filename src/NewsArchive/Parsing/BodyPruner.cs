@@ -51,15 +51,28 @@ internal static partial class BodyPruner
     {
         var seen = 0;
         var candidates = new List<(IElement Heading, int Before)>();
-        for (var node = root.FirstChild; node is not null; node = NextInOrder(node, root))
+        // Child lists walked by index: AngleSharp's sibling links search the parent's list, quadratic on wide pages.
+        var open = new Stack<(INodeList Nodes, int Next)>();
+        open.Push((root.ChildNodes, 0));
+        while (open.TryPop(out var level))
         {
+            if (level.Next >= level.Nodes.Length)
+            {
+                continue;
+            }
+            open.Push((level.Nodes, level.Next + 1));
+            var node = level.Nodes[level.Next];
             if (node is IText text)
             {
                 seen += text.Data.Length;
             }
-            else if (node is IElement element && IsTailHeading(element))
+            else if (node is IElement element)
             {
-                candidates.Add((element, seen));
+                if (IsTailHeading(element))
+                {
+                    candidates.Add((element, seen));
+                }
+                open.Push((element.ChildNodes, 0));
             }
         }
         foreach (var (heading, before) in candidates)
@@ -93,31 +106,21 @@ internal static partial class BodyPruner
             || (Vocabulary.RelatedHeading().Match(text) is { Success: true, Index: < 3 });
     }
 
-    /// <summary>The next node in document order inside root, descending into children first.</summary>
-    private static INode? NextInOrder(INode node, IElement root)
-    {
-        if (node.FirstChild is { } child)
-        {
-            return child;
-        }
-        for (var current = node; current != root; current = current.Parent!)
-        {
-            if (current.NextSibling is { } sibling)
-            {
-                return sibling;
-            }
-        }
-        return null;
-    }
-
     /// <summary>Removes start and everything after it in document order inside root.</summary>
     private static void CutFrom(IElement root, IElement start)
     {
         for (INode current = start; current != root && current.Parent is { } parent; current = parent)
         {
-            while (current.NextSibling is { } next)
+            var siblings = parent.ChildNodes;
+            var index = 0;
+            while (siblings[index] != current)
             {
-                parent.RemoveChild(next);
+                index++;
+            }
+            for (var last = siblings.Length - 1; last > index; last--)
+            {
+                // From the end: each removal is then cheap whatever the list's length.
+                parent.RemoveChild(siblings[last]);
             }
         }
         start.Remove();
