@@ -15,6 +15,7 @@ public sealed class ArticleParser
     private const int ArticleTextLength = 600;
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
     private readonly DateExtractor _dates = new();
+    private readonly BodyHtmlRenderer _bodyHtml = new();
 
     private static readonly Uri PlaceholderUrl = new("http://localhost/");
 
@@ -85,6 +86,8 @@ public sealed class ArticleParser
             }
         }
 
+        var bodyHtml = _bodyHtml.Render(bodyRoots, url);
+
         var bodyLinkText = links.Where(l => l.Kind == LinkKind.Body).Sum(l => l.AnchorText?.Length ?? 0);
         var kind = DecideKind(url, metadata, body, bodyLinkText, nextPages, teasers);
         if (kind == PageKind.Listing)
@@ -110,6 +113,7 @@ public sealed class ArticleParser
             Title = metadata.Title,
             Lead = metadata.Description,
             Body = body,
+            BodyHtml = bodyHtml,
             Published = published,
             PublishedSource = source,
             Modified = DateOnlyFromEast(dates.Modified),

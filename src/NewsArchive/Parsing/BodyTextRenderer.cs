@@ -39,6 +39,9 @@ internal sealed class BodyTextRenderer
         return renderer._output.ToString().TrimEnd();
     }
 
+    /// <summary>Whether the element starts a paragraph of its own (an upper-case tag name, as AngleSharp gives it).</summary>
+    internal static bool IsBlock(string tagName) => BlockTags.Contains(tagName);
+
     /// <summary>Collapsed one-line text of a node, for titles, anchors and short labels.</summary>
     public static string Inline(INode node) => Collapse(node.TextContent);
 

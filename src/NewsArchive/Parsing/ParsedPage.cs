@@ -9,6 +9,8 @@ public sealed record ParsedPage
     public string? Title { get; init; }
     public string? Lead { get; init; }
     public string Body { get; init; } = "";
+    /// <summary>The same body as sanitised HTML: headings, paragraphs, lists, tables, quotes, links and captioned images.</summary>
+    public string BodyHtml { get; init; } = "";
     public DateTimeOffset? Published { get; init; }
     public DateSource PublishedSource { get; init; }
     public DateTimeOffset? Modified { get; init; }

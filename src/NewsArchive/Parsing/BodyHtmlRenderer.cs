@@ -1,0 +1,134 @@
+using System.Text;
+using AngleSharp.Dom;
+using Ganss.Xss;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>
+/// Renders the chosen, pruned body elements as sanitised HTML: text structure, links and captioned images only.
+/// The allow-list work is HtmlSanitizer's (a maintained XSS sanitiser on AngleSharp); this type picks the lists
+/// and fixes what news templates do to images (lazy-loading attributes instead of src).
+/// Not thread-safe: one instance per parser.
+/// </summary>
+internal sealed class BodyHtmlRenderer
+{
+    private static readonly string[] Tags =
+    [
+        "p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre",
+        "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "a", "img", "figure", "figcaption",
+        "b", "strong", "i", "em", "u", "s", "sub", "sup", "q", "cite", "code",
+    ];
+
+    private static readonly string[] Attributes = ["href", "src", "alt", "title", "colspan", "rowspan"];
+
+    /// <summary>Where lazy-loading scripts keep the real picture while src holds a placeholder.</summary>
+    private static readonly string[] LazySources = ["data-src", "data-original", "data-lazy-src"];
+
+    private const string TextWrappers = "div, section, article, header, main, center, font";
+
+    private readonly HtmlSanitizer _sanitizer;
+
+    public BodyHtmlRenderer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        };
+        // Wrappers (div, span, section, font) go but their text stays.
+        _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        _sanitizer.RemovingTag += (_, e) =>
+        {
+            // Code and embedded players never become text, whatever KeepChildNodes says.
+            if (e.Tag.LocalName is "script" or "style" or "noscript" or "template" or "iframe" or "object" or "embed"
+                or "svg" or "canvas" or "form" or "button" or "select" or "textarea" or "input" or "video" or "audio")
+            {
+                e.Tag.InnerHtml = "";
+            }
+        };
+        _sanitizer.PostProcessNode += (_, e) =>
+        {
+            // A link the sanitiser stripped of its href (javascript:, mailto:) is plain text.
+            if (e.Node is IElement { LocalName: "a" } anchor && !anchor.HasAttribute("href"))
+            {
+                foreach (var child in anchor.ChildNodes.ToArray())
+                {
+                    e.ReplacementNodes.Add(child);
+                }
+            }
+            // An image without a usable source is nothing.
+            else if (e.Node is IElement { LocalName: "img" } image && !image.HasAttribute("src"))
+            {
+                e.ReplacementNodes.Add(e.Document.CreateTextNode(""));
+            }
+        };
+    }
+
+    /// <summary>The sanitised HTML of the body roots, with links and images made absolute against the page URL.</summary>
+    public string Render(IReadOnlyList<IElement> roots, Uri pageUrl)
+    {
+        if (roots.Count == 0)
+        {
+            return "";
+        }
+        var html = new StringBuilder();
+        foreach (var root in roots)
+        {
+            foreach (var image in root.QuerySelectorAll("img"))
+            {
+                UseLazySource(image);
+            }
+            foreach (var wrapper in root.QuerySelectorAll(TextWrappers).Where(IsParagraph).ToArray())
+            {
+                var paragraph = wrapper.Owner!.CreateElement("p");
+                paragraph.Append([.. wrapper.ChildNodes]);
+                wrapper.Replace(paragraph);
+            }
+            html.Append(IsParagraph(root) ? $"<p>{root.InnerHtml}</p>" : root.OuterHtml).Append('\n');
+        }
+        return _sanitizer.Sanitize(html.ToString(), pageUrl.AbsoluteUri).Trim();
+    }
+
+    /// <summary>
+    /// A div (or the like) holding text and inline elements only is a paragraph: the sanitiser would unwrap it into
+    /// bare text run together with its neighbours.
+    /// </summary>
+    private static bool IsParagraph(IElement element)
+    {
+        if (!element.Matches(TextWrappers))
+        {
+            return false;
+        }
+        var text = false;
+        foreach (var child in element.ChildNodes)
+        {
+            if (child is IElement inner && (BodyTextRenderer.IsBlock(inner.TagName) || inner.TagName is "IMG"))
+            {
+                return false;
+            }
+            text |= child is IText { Data: var data } && !string.IsNullOrWhiteSpace(data);
+        }
+        return text;
+    }
+
+    private static void UseLazySource(IElement image)
+    {
+        var src = image.GetAttribute("src");
+        if (!string.IsNullOrWhiteSpace(src) && !src.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        foreach (var name in LazySources)
+        {
+            if (image.GetAttribute(name) is { Length: > 0 } lazy)
+            {
+                image.SetAttribute("src", lazy);
+                return;
+            }
+        }
+    }
+}
