@@ -69,6 +69,7 @@ public static class ExtractCommand
                     json.WriteEndArray();
                     json.WriteString("lead", page.Lead);
                     json.WriteString("body", page.Body);
+                    json.WriteString("body_html", page.BodyHtml);
                     json.WriteStartArray("related");
                     foreach (var link in page.Links.Where(l => l.Kind == LinkKind.Related))
                     {

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsArchive.Crawling;
+using NewsArchive.Sites;
 
 namespace NewsArchive.Parsing;
 
@@ -16,6 +17,13 @@ public sealed class ArticleParser
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
     private readonly DateExtractor _dates = new();
     private readonly BodyHtmlRenderer _bodyHtml = new();
+    private readonly SiteProfile? _profile;
+
+    /// <summary>A parser for any site, or with a profile, one whose selectors come first for the site's pages.</summary>
+    public ArticleParser(SiteProfile? profile = null)
+    {
+        _profile = profile;
+    }
 
     private static readonly Uri PlaceholderUrl = new("http://localhost/");
 
@@ -50,6 +58,7 @@ public sealed class ArticleParser
         var pageStats = new TextStats(document.DocumentElement);
         var (views, comments) = CounterExtractor.Extract(document, pageStats);
         var nextPages = ListingExtractor.FindNextPages(document, url);
+        var profiled = _profile is null ? null : ProfileExtractor.Read(document, _profile, url, context);
         var lists = LinkListExtractor.Extract(document, url, context, pageStats);
         foreach (var list in lists)
         {
@@ -63,10 +72,10 @@ public sealed class ArticleParser
 
         PageCleaner.Clean(document, pageStats);
         var stats = new TextStats(document.DocumentElement);
-        var bodyRoots = ContentExtractor.FindBody(document, stats);
+        var bodyRoots = profiled?.Body ?? ContentExtractor.FindBody(document, stats);
         foreach (var root in bodyRoots)
         {
-            BodyPruner.Prune(root, metadata.Title, context, stats);
+            BodyPruner.Prune(root, profiled?.Title ?? metadata.Title, context, stats);
         }
         var body = BodyTextRenderer.Render(bodyRoots);
 
@@ -105,7 +114,7 @@ public sealed class ArticleParser
         }
 
         published = DateOnlyFromEast(published);
-        return new ParsedPage
+        var page = new ParsedPage
         {
             Url = url,
             CanonicalUrl = metadata.CanonicalUrl,
@@ -124,6 +133,7 @@ public sealed class ArticleParser
             FeedUrls = metadata.FeedUrls,
             NextPageUrls = nextPages,
         };
+        return profiled is null ? page : profiled.Apply(page);
     }
 
     /// <summary>

@@ -11,4 +11,6 @@ public enum DateSource
     VisibleText,
     Url,
     Feed,
+    /// <summary>The site profile's date selector.</summary>
+    Profile,
 }

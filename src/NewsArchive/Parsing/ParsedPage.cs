@@ -20,4 +20,6 @@ public sealed record ParsedPage
     public IReadOnlyList<PageLink> Links { get; init; } = [];
     public IReadOnlyList<Uri> FeedUrls { get; init; } = [];
     public IReadOnlyList<Uri> NextPageUrls { get; init; } = [];
+    /// <summary>The fields a site profile supplied (title, date, body...); the others are the generic extractor's.</summary>
+    public IReadOnlyList<string> ProfileFields { get; init; } = [];
 }

@@ -56,7 +56,7 @@ public sealed partial class ArchiveStore
                 }
             }
         }
-        return ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
+        return ReadArticles(ArticleSelectWithoutBody
                 + " WHERE a.id IN (SELECT value FROM json_each($ids)) ORDER BY coalesce(a.published_utc, a.first_stored), a.id",
             [("$ids", JsonSerializer.Serialize(seen.ToArray(), StorageJson.Default.Int64Array))]).ToList();
     }
@@ -90,7 +90,7 @@ public sealed partial class ArchiveStore
         {
             return [];
         }
-        var articles = ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
+        var articles = ReadArticles(ArticleSelectWithoutBody
             + " WHERE a.id IN (SELECT value FROM json_each($ids))", [("$ids", JsonSerializer.Serialize(distances.Keys.ToArray(), StorageJson.Default.Int64Array))]);
         return articles.Select(a => new NearDuplicate(a, distances[a.Id]))
             .OrderBy(d => d.Distance).ThenBy(d => d.Article.Published).ThenBy(d => d.Article.Id).ToList();
