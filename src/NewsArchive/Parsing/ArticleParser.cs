@@ -28,10 +28,17 @@ public sealed class ArticleParser
     private static readonly Uri PlaceholderUrl = new("http://localhost/");
 
     /// <summary>Parses a page; without a URL (a saved file) the page's own canonical or og:url is used.</summary>
-    public ParsedPage Parse(string html, Uri? url, ParseContext context)
+    public ParsedPage Parse(string html, Uri? url, ParseContext context) => Parse(html, url, context, null);
+
+    /// <summary>As the public Parse; with a trace, the elements chosen are recorded in it.</summary>
+    internal ParsedPage Parse(string html, Uri? url, ParseContext context, ParseTrace? trace)
     {
         using var document = _parser.ParseDocument(html);
-        return Parse(document, url ?? OwnUrl(document) ?? PlaceholderUrl, context);
+        if (trace is not null)
+        {
+            ParseTrace.Number(document);
+        }
+        return Parse(document, url ?? OwnUrl(document) ?? PlaceholderUrl, context, trace);
     }
 
     private static Uri? OwnUrl(IDocument document)
@@ -51,7 +58,7 @@ public sealed class ArticleParser
         return null;
     }
 
-    private ParsedPage Parse(IDocument document, Uri url, ParseContext context)
+    private ParsedPage Parse(IDocument document, Uri url, ParseContext context, ParseTrace? trace)
     {
         var metadata = MetadataExtractor.Extract(document, url);
         var dates = _dates.Extract(document, url, context.Now, context.SiteZone);
@@ -73,6 +80,11 @@ public sealed class ArticleParser
         PageCleaner.Clean(document, pageStats);
         var stats = new TextStats(document.DocumentElement);
         var bodyRoots = profiled?.Body ?? ContentExtractor.FindBody(document, stats);
+        if (trace is not null)
+        {
+            trace.Body = bodyRoots;
+            trace.Lists.AddRange(lists.Select(l => (l.Kind, l.Elements[0])));
+        }
         foreach (var root in bodyRoots)
         {
             BodyPruner.Prune(root, profiled?.Title ?? metadata.Title, context, stats);

@@ -113,7 +113,7 @@ internal static class ProfileExtractor
         return reading;
     }
 
-    private static string? FirstText(IDocument document, string selector)
+    internal static string? FirstText(IDocument document, string selector)
     {
         foreach (var element in document.QuerySelectorAll(selector))
         {
@@ -126,13 +126,11 @@ internal static class ProfileExtractor
         return null;
     }
 
-    private static int? FirstNumber(IDocument document, string selector)
+    internal static int? FirstNumber(IDocument document, string selector)
     {
         foreach (var element in document.QuerySelectorAll(selector))
         {
-            var digits = new string(BodyTextRenderer.Inline(element).SkipWhile(c => !char.IsAsciiDigit(c))
-                .TakeWhile(c => char.IsAsciiDigit(c) || c is ' ' or '\u00A0' or '\u202F').Where(char.IsAsciiDigit).ToArray());
-            if (digits.Length > 0 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            if (Number(element) is { } number)
             {
                 return number;
             }
@@ -140,25 +138,39 @@ internal static class ProfileExtractor
         return null;
     }
 
+    /// <summary>The first number in the element's text, its digits grouped by spaces or not ("6 201").</summary>
+    internal static int? Number(IElement element)
+    {
+        var digits = new string(BodyTextRenderer.Inline(element).SkipWhile(c => !char.IsAsciiDigit(c))
+            .TakeWhile(c => char.IsAsciiDigit(c) || c is ' ' or '\u00A0' or '\u202F').Where(char.IsAsciiDigit).ToArray());
+        return digits.Length > 0 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
+
     /// <summary>A date element's machine value (datetime, content) first, then its text, read as the profile says.</summary>
     internal static DateTimeOffset? ReadDate(IDocument document, ProfileDate date, ParseContext context)
     {
         foreach (var element in document.QuerySelectorAll(date.Selector))
         {
-            var machine = element.GetAttribute("datetime") ?? element.GetAttribute("content");
-            var text = BodyTextRenderer.Inline(element);
-            DateTimeOffset? value = null;
-            if (date.HasPattern)
-            {
-                value = ParsePattern(text, date.Format!, context) ?? (machine is null ? null : ParsePattern(machine, date.Format!, context));
-            }
-            value ??= DateTextParser.Parse(machine, context.Now, context.SiteZone) ?? DateTextParser.FindInText(text, context.Now, context.SiteZone);
-            if (value is { } found && found <= context.Now.AddDays(1))
+            if (ReadDate(element, date.HasPattern ? date.Format : null, context) is { } found)
             {
                 return found;
             }
         }
         return null;
+    }
+
+    /// <summary>One element's date: with a pattern, read with it; without, by the generic reader.</summary>
+    internal static DateTimeOffset? ReadDate(IElement element, string? pattern, ParseContext context)
+    {
+        var machine = element.GetAttribute("datetime") ?? element.GetAttribute("content");
+        var text = BodyTextRenderer.Inline(element);
+        DateTimeOffset? value = null;
+        if (pattern is not null)
+        {
+            value = ParsePattern(text, pattern, context) ?? (machine is null ? null : ParsePattern(machine, pattern, context));
+        }
+        value ??= DateTextParser.Parse(machine, context.Now, context.SiteZone) ?? DateTextParser.FindInText(text, context.Now, context.SiteZone);
+        return value is { } found && found <= context.Now.AddDays(1) ? found : null;
     }
 
     /// <summary>The pattern matched against the whole text, else against each run of its words ("Опубликовано 11.03.2026 12:30").</summary>
@@ -180,7 +192,8 @@ internal static class ProfileExtractor
         return null;
     }
 
-    private static int ReadList(IDocument document, ProfileLinkList list, Uri pageUrl, ParseContext context, List<PageLink> links)
+    /// <summary>Reads the list's links into <paramref name="links"/>; its containers leave the page unless only looked at.</summary>
+    internal static int ReadList(IDocument document, ProfileLinkList list, Uri pageUrl, ParseContext context, List<PageLink> links, bool remove = true)
     {
         var found = 0;
         foreach (var container in document.QuerySelectorAll(list.Container).ToArray())
@@ -208,7 +221,10 @@ internal static class ProfileExtractor
                 links.Add(new PageLink(url, list.Kind, text, published, heading));
                 found++;
             }
-            container.Remove();
+            if (remove)
+            {
+                container.Remove();
+            }
         }
         return found;
     }
@@ -241,7 +257,7 @@ internal static class ProfileExtractor
         return null;
     }
 
-    private static void ReadListingItems(IDocument document, string selector, Uri pageUrl, ParseContext context, List<PageLink> items)
+    internal static void ReadListingItems(IDocument document, string selector, Uri pageUrl, ParseContext context, List<PageLink> items)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var anchor in Anchors(document.QuerySelectorAll(selector)))
@@ -261,7 +277,7 @@ internal static class ProfileExtractor
     }
 
     /// <summary>The matched elements that are links, and the links inside those that are not.</summary>
-    private static IEnumerable<IElement> Anchors(IEnumerable<IElement> matches)
+    internal static IEnumerable<IElement> Anchors(IEnumerable<IElement> matches)
     {
         foreach (var match in matches)
         {

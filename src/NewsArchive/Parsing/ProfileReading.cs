@@ -30,7 +30,7 @@ internal sealed class ProfileReading
         }
         links.AddRange(Links);
         var pageKind = page.Kind;
-        if (ListingItems.Count > 0 && Body is null)
+        if (ListingItems.Count > 0 && (Body is null || pageKind == PageKind.Listing))
         {
             pageKind = PageKind.Listing;
             links.RemoveAll(l => l.Kind is LinkKind.Body or LinkKind.Listing);
