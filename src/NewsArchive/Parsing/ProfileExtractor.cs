@@ -33,8 +33,8 @@ internal static class ProfileExtractor
         }
         if (profile.Authors is not null)
         {
-            var authors = document.QuerySelectorAll(profile.Authors).Select(BodyTextRenderer.Inline)
-                .Select(a => a.Trim(' ', ',', ':')).Where(a => a.Length is > 1 and <= 80).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var authors = document.QuerySelectorAll(profile.Authors).Select(e => WithoutLabel(BodyTextRenderer.Inline(e)))
+                .Where(a => a.Length is > 1 and <= 80).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (authors.Count > 0)
             {
                 reading.Authors = authors;
@@ -111,6 +111,17 @@ internal static class ProfileExtractor
             }
         }
         return reading;
+    }
+
+    /// <summary>"Автор: Ирина Соколова" is the name after a short label.</summary>
+    private static string WithoutLabel(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon is > 0 and <= 15 && !text[..colon].Any(char.IsDigit))
+        {
+            text = text[(colon + 1)..];
+        }
+        return text.Trim(' ', ',');
     }
 
     internal static string? FirstText(IDocument document, string selector)
