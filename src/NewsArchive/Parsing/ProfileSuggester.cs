@@ -199,22 +199,30 @@ public sealed partial class ProfileSuggester
 
     private static ProfileDate? DateOf(List<ProfileSample> samples, ParseContext context, Func<ProfileSample, DateTimeOffset?> role)
     {
-        var selector = Pick(samples,
-            s => DateElements(s.Document, role(s)!.Value, context),
-            (s, candidate) => ProfileExtractor.ReadDate(s.Document, new ProfileDate(candidate), context) == role(s),
-            s => role(s) is not null);
+        bool Reads(ProfileSample s, string selector) => ProfileExtractor.ReadDate(s.Document, new ProfileDate(selector), context) == role(s);
+        var selector = Pick(samples, s => DateElements(s.Document, role(s)!.Value, context), Reads, s => role(s) is not null);
+        if (selector is null)
+        {
+            // Some pages of a site carry a meta date and some do not: the meta tag where there is one (it comes first in
+            // the page), else the visible date.
+            var meta = Pick(samples, s => MetaDates(s.Document, role(s)!.Value, context),
+                (s, candidate) => s.Document.QuerySelector(candidate) is null || Reads(s, candidate), s => role(s) is not null);
+            var visible = meta is null ? null : Pick(samples, s => DateElements(s.Document, role(s)!.Value, context).Where(e => e.LocalName != "meta"),
+                (s, candidate) => Reads(s, $"{meta}, {candidate}"), s => role(s) is not null);
+            selector = visible is null ? null : $"{meta}, {visible}";
+        }
         return selector is null ? null : new ProfileDate(selector, ProfileDate.RussianFormat);
     }
+
+    private static IEnumerable<IElement> MetaDates(IDocument document, DateTimeOffset date, ParseContext context) =>
+        document.QuerySelectorAll("meta[content]").Where(meta => ProfileExtractor.ReadDate(meta, null, context) == date);
 
     private static IEnumerable<IElement> DateElements(IDocument document, DateTimeOffset date, ParseContext context)
     {
         // Meta tags first: a page's machine-readable date is the most stable thing to point at.
-        foreach (var meta in document.QuerySelectorAll("meta[content]"))
+        foreach (var meta in MetaDates(document, date, context))
         {
-            if (ProfileExtractor.ReadDate(meta, null, context) == date)
-            {
-                yield return meta;
-            }
+            yield return meta;
         }
         foreach (var element in Innermost(document, e => e.TextContent.Length <= 120 && ProfileExtractor.ReadDate(e, null, context) == date))
         {
