@@ -89,6 +89,20 @@ public sealed class BodyHtmlRendererTests
     }
 
     [Fact]
+    public void Parse_BodyNestedThousandsDeep_RendersWithoutOverflow()
+    {
+        var text = "<p>Первый абзац новости о рынке автомобилей, в котором достаточно слов, запятых и смысла, чтобы его посчитали текстом.</p>";
+        var html = "<html><body><div class=\"news-detail\">" + text + text + string.Concat(Enumerable.Repeat("<div>", 1000)) + "<b>глубоко</b>"
+            + string.Concat(Enumerable.Repeat("</div>", 1000)) + "</div></body></html>";
+
+        var page = new ArticleParser().Parse(html, PageUrl, new ParseContext(Now, SiteTimeZones.Default));
+
+        // AngleSharp's parser stops nesting at 512 levels, which keeps the recursive serialisation safe.
+        Assert.Contains("Первый абзац новости", page.Body, StringComparison.Ordinal);
+        Assert.EndsWith("<b>глубоко</b>", page.BodyHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_PageWithoutBody_GivesEmptyHtml()
     {
         var page = new ArticleParser().Parse("<html><body><div class=\"menu\"><a href=\"/\">Главная</a></div></body></html>", PageUrl, new ParseContext(Now, SiteTimeZones.Default));
