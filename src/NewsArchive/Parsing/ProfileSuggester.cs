@@ -187,7 +187,11 @@ public sealed partial class ProfileSuggester
         {
             return [];
         }
-        var matches = root.QuerySelectorAll("*").Where(e => e.TextContent.Length <= 300 && test(e)).ToList();
+        // Lengths from one bottom-up pass: asking each element for its TextContent is quadratic on deep pages.
+        var stats = new TextStats(root);
+        // Code is never a field, whatever numbers or dates its text holds.
+        var matches = root.QuerySelectorAll("*")
+            .Where(e => stats.Text(e) <= 300 && e.LocalName is not ("script" or "style") && e.Closest("noscript, template, svg") is null && test(e)).ToList();
         return matches.Where(m => !matches.Any(other => other != m && m.Contains(other))).ToList();
     }
 

@@ -51,6 +51,16 @@ public sealed class ProfileSuggesterTests
     }
 
     [Fact]
+    public void Suggest_CounterNumberAlsoInAScript_PointsAtTheVisibleCounter()
+    {
+        var pages = Samples.Select(p => (p.Item1.Replace("</body>", "<script>var views = 4321;</script><div class=\"stats\"><span class=\"views-count\">Просмотров: 4321</span></div></body>", StringComparison.Ordinal), p.Item2)).ToList();
+
+        var profile = new ProfileSuggester().Suggest(pages, Context);
+
+        Assert.Equal("span.views-count", profile.Views);
+    }
+
+    [Fact]
     public void Suggest_FieldTheGenericExtractorLeftEmpty_IsLeftOut()
     {
         var profile = new ProfileSuggester().Suggest(Samples, Context);
