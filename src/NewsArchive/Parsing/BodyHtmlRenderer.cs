@@ -90,7 +90,23 @@ internal sealed class BodyHtmlRenderer
             }
             html.Append(IsParagraph(root) ? $"<p>{root.InnerHtml}</p>" : root.OuterHtml).Append('\n');
         }
-        return _sanitizer.Sanitize(html.ToString(), pageUrl.AbsoluteUri).Trim();
+        return TrimBreaks(_sanitizer.Sanitize(html.ToString(), pageUrl.AbsoluteUri));
+    }
+
+    /// <summary>Line breaks left at either end once the template's wrappers are gone mean nothing.</summary>
+    private static string TrimBreaks(string html)
+    {
+        const string Break = "<br>";
+        var text = html.AsSpan().Trim();
+        while (text.StartsWith(Break, StringComparison.Ordinal))
+        {
+            text = text[Break.Length..].TrimStart();
+        }
+        while (text.EndsWith(Break, StringComparison.Ordinal))
+        {
+            text = text[..^Break.Length].TrimEnd();
+        }
+        return text.ToString();
     }
 
     /// <summary>
