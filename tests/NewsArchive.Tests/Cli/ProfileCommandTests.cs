@@ -137,6 +137,24 @@ public sealed class ProfileCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Extract_UrlAndFileTogether_EachParsedAndAMissingPageExitsOne()
+    {
+        var article = TestSiteCatalog.Articles[0];
+        var file = Write("saved.html", "<html><head><title>Сохранённая</title></head><body><p>Сохранённая страница.</p></body></html>");
+        var missing = _site.UriFor("/ab/news/no-such-story/").AbsoluteUri;
+
+        var result = await _cli.RunAsync("extract", _site.UriFor(article.Path).AbsoluteUri, file, missing);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var pages = result.JsonLines();
+        Assert.Equal(2, pages.Count);
+        Assert.Equal(article.Title, pages[0].GetProperty("title").GetString());
+        Assert.Equal("Сохранённая", pages[1].GetProperty("title").GetString());
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"newsarchive: cannot read {missing}: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ProfileSuggest_OutExists_RefusedWithoutForce()
     {
         var text = string.Concat(Enumerable.Repeat("<p>Текст новости, достаточно длинный, чтобы его посчитали текстом статьи, с запятыми, цифрами и выводами.</p>", 4));
