@@ -1,5 +1,5 @@
-using System.Text;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Ganss.Xss;
 
 namespace NewsArchive.Parsing;
@@ -75,7 +75,13 @@ internal sealed class BodyHtmlRenderer
         {
             return "";
         }
-        var html = new StringBuilder();
+        // The roots are sanitised where they are, moved into one container: no second serialise-and-parse. They are
+        // not read again after this, so moving and rewriting them is harmless.
+        if (roots[0].Owner is not IHtmlDocument document)
+        {
+            return "";
+        }
+        var container = (IHtmlElement)document.CreateElement("div");
         foreach (var root in roots)
         {
             foreach (var image in root.QuerySelectorAll("img"))
@@ -84,13 +90,32 @@ internal sealed class BodyHtmlRenderer
             }
             foreach (var wrapper in root.QuerySelectorAll(TextWrappers).Where(IsParagraph).ToArray())
             {
-                var paragraph = wrapper.Owner!.CreateElement("p");
-                paragraph.Append([.. wrapper.ChildNodes]);
-                wrapper.Replace(paragraph);
+                wrapper.Replace(AsParagraph(wrapper));
             }
-            html.Append(IsParagraph(root) ? $"<p>{root.InnerHtml}</p>" : root.OuterHtml).Append('\n');
+            if (IsParagraph(root))
+            {
+                container.AppendChild(AsParagraph(root));
+            }
+            else if (root.TagName is "TD" or "TH" or "TR" or "TBODY" or "THEAD" or "TFOOT")
+            {
+                // A layout table's cell is a wrapper, and a cell outside its table is no HTML.
+                container.Append([.. root.ChildNodes]);
+            }
+            else
+            {
+                container.AppendChild(root);
+            }
+            container.AppendChild(document.CreateTextNode("\n"));
         }
-        return TrimBreaks(_sanitizer.Sanitize(html.ToString(), pageUrl.AbsoluteUri));
+        _sanitizer.SanitizeDom(document, container, pageUrl.AbsoluteUri);
+        return TrimBreaks(container.InnerHtml);
+    }
+
+    private static IElement AsParagraph(IElement wrapper)
+    {
+        var paragraph = wrapper.Owner!.CreateElement("p");
+        paragraph.Append([.. wrapper.ChildNodes]);
+        return paragraph;
     }
 
     /// <summary>Line breaks left at either end once the template's wrappers are gone mean nothing.</summary>
