@@ -25,6 +25,7 @@ public static class CliApp
             StatsCommand.Create(context),
             ExportCommand.Create(context),
             ExtractCommand.Create(context),
+            ProfileCommand.Create(context),
             RunsCommand.Create(context),
             CompactCommand.Create(context),
         };

@@ -79,7 +79,7 @@ public static class ExportCommand
         return command;
     }
 
-    private static (Option<string?> Output, Option<bool> Force) OutputOptions() => (
+    internal static (Option<string?> Output, Option<bool> Force) OutputOptions() => (
         new Option<string?>("--out") { Description = "Write to FILE instead of standard output", HelpName = "FILE" },
         new Option<bool>("--force") { Description = "Overwrite an existing --out file" });
 
@@ -150,7 +150,7 @@ public static class ExportCommand
         _ => throw new UsageException($"--delimiter: use ',', ';', '|' or 'tab', not '{text}'"),
     };
 
-    private static void ValidateOutputPath(string path, bool force)
+    internal static void ValidateOutputPath(string path, bool force)
     {
         var fullPath = Path.GetFullPath(path);
         if (Directory.Exists(fullPath))

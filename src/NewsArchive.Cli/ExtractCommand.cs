@@ -1,19 +1,19 @@
 using System.CommandLine;
-using NewsArchive.Fetching;
 using NewsArchive.Parsing;
 using NewsArchive.Sites;
 
 namespace NewsArchive.Cli;
 
-/// <summary>Parses saved pages without storing anything: one JSON object per file per line.</summary>
+/// <summary>Parses saved or fetched pages without storing anything: one JSON object per page per line.</summary>
 public static class ExtractCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Saved HTML pages", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("URL|FILE") { Description = "Pages to parse: saved HTML files or http(s) URLs to fetch", Arity = ArgumentArity.OneOrMore };
         var url = new Option<string?>("--url") { Description = "The page's URL (default: its canonical link, else a placeholder)", HelpName = "URL" };
-        var command = new Command("extract", "Parse saved pages and print what the parser finds, as JSON Lines") { files, url };
-        command.SetAction(result =>
+        var profileFile = new Option<string?>("--profile") { Description = "A site profile (JSON) whose selectors come first", HelpName = "FILE" };
+        var command = new Command("extract", "Parse pages and print what the parser finds, as JSON Lines") { files, url, profileFile };
+        command.SetAction(async (result, ct) =>
         {
             Uri? pageUrl = null;
             if (result.GetValue(url) is { } urlText)
@@ -24,30 +24,27 @@ public static class ExtractCommand
                 }
                 pageUrl = parsed;
             }
-            var parser = new ArticleParser();
+            var profile = result.GetValue(profileFile) is { } profilePath ? SamplePages.LoadProfile(profilePath) : null;
+            var parser = new ArticleParser(profile);
             var parseContext = new ParseContext(context.Time.GetUtcNow(), SiteTimeZones.Default);
             var failed = 0;
-            foreach (var file in result.GetValue(files) ?? [])
+            await foreach (var sample in SamplePages.ReadAsync(result.GetValue(files) ?? [], context, ct))
             {
-                byte[] bytes;
-                try
+                var file = sample.Source;
+                if (sample.Html is null)
                 {
-                    bytes = File.ReadAllBytes(file);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    context.Error.WriteLine($"newsarchive: cannot read {file}: {ex.Message}");
+                    await context.Error.WriteLineAsync($"newsarchive: cannot read {file}: {sample.Error}");
                     failed++;
                     continue;
                 }
                 ParsedPage page;
                 try
                 {
-                    page = parser.Parse(CharsetDecoder.Decode(bytes, null), pageUrl, parseContext);
+                    page = parser.Parse(sample.Html, pageUrl ?? sample.Url, parseContext);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    context.Error.WriteLine($"newsarchive: cannot parse {file}: {ex.GetType().Name}: {ex.Message}");
+                    await context.Error.WriteLineAsync($"newsarchive: cannot parse {file}: {ex.GetType().Name}: {ex.Message}");
                     failed++;
                     continue;
                 }
@@ -69,6 +66,7 @@ public static class ExtractCommand
                     json.WriteEndArray();
                     json.WriteString("lead", page.Lead);
                     json.WriteString("body", page.Body);
+                    json.WriteString("body_html", page.BodyHtml);
                     json.WriteStartArray("related");
                     foreach (var link in page.Links.Where(l => l.Kind == LinkKind.Related))
                     {
@@ -104,6 +102,15 @@ public static class ExtractCommand
                     else
                     {
                         json.WriteNull("comments");
+                    }
+                    if (profile is not null)
+                    {
+                        json.WriteStartArray("profile_fields");
+                        foreach (var field in page.ProfileFields)
+                        {
+                            json.WriteStringValue(field);
+                        }
+                        json.WriteEndArray();
                     }
                     json.WriteEndObject();
                 });

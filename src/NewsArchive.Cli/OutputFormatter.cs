@@ -24,6 +24,7 @@ public static class OutputFormatter
             if (article.Body is not null)
             {
                 json.WriteString("body", article.Body);
+                json.WriteString("body_html", article.BodyHtml);
             }
             if (article.Snippet is not null)
             {

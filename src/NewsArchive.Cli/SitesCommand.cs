@@ -13,12 +13,16 @@ public static class SitesCommand
         var url = new Argument<string>("URL") { Description = "A section or listing page, e.g. https://abreview.ru/ab/news/" };
         var name = new Option<string?>("--name") { Description = "Short name (default: the host)", HelpName = "NAME" };
         var feeds = new Option<string[]>("--feed") { Description = "A feed URL of the site (repeatable)", HelpName = "URL" };
-        var add = new Command("add", "Add a site") { url, name, feeds };
+        var addProfile = new Option<string?>("--profile") { Description = "A site profile (JSON) of CSS selectors for the site's pages", HelpName = "FILE" };
+        var add = new Command("add", "Add a site") { url, name, feeds, addProfile };
         add.SetAction(result =>
         {
+            // The profile is read first: a bad file changes nothing.
+            var profile = result.GetValue(addProfile) is { } profilePath ? SamplePages.LoadProfile(profilePath) : null;
             using var store = CommonOptions.OpenStore(result, context, readOnly: false);
-            var site = AddSite(store, result.GetValue(url)!, result.GetValue(name), result.GetValue(feeds) ?? [], context.Time.GetUtcNow());
-            context.Out.WriteLine($"added {site.Name}: {site.StartUrl}" + (site.Feeds.Count > 0 ? $" (feeds: {string.Join(", ", site.Feeds)})" : ""));
+            var site = AddSite(store, result.GetValue(url)!, result.GetValue(name), result.GetValue(feeds) ?? [], context.Time.GetUtcNow(), profile);
+            context.Out.WriteLine($"added {site.Name}: {site.StartUrl}" + (site.Feeds.Count > 0 ? $" (feeds: {string.Join(", ", site.Feeds)})" : "")
+                + (profile is not null ? " with a profile" : ""));
             return ExitCodes.Ok;
         });
 
@@ -44,6 +48,7 @@ public static class SitesCommand
                         }
                         json.WriteEndArray();
                         json.WriteNumber("articles", store.CountArticles(site.Id));
+                        json.WriteBoolean("profile", site.Profile is not null);
                         json.WriteEndObject();
                     });
                 }
@@ -72,10 +77,44 @@ public static class SitesCommand
         sites.Add(add);
         sites.Add(list);
         sites.Add(remove);
+        sites.Add(CreateProfile(context));
         return sites;
     }
 
-    public static Site AddSite(ArchiveStore store, string urlText, string? name, IReadOnlyList<string> feedTexts, DateTimeOffset now)
+    private static Command CreateProfile(CliContext context)
+    {
+        var siteName = new Argument<string>("NAME") { Description = "The site's name as 'sites list' shows it" };
+        var file = new Argument<string?>("FILE") { Description = "A profile (JSON) to attach; without it the stored one is printed", Arity = ArgumentArity.ZeroOrOne };
+        var clear = new Option<bool>("--clear") { Description = "Take the site's profile away" };
+        var command = new Command("profile", "Attach a profile of CSS selectors to a site, print it, or take it away") { siteName, file, clear };
+        command.SetAction(result =>
+        {
+            var target = result.GetValue(siteName)!;
+            var path = result.GetValue(file);
+            var clearing = result.GetValue(clear);
+            if (path is not null && clearing)
+            {
+                throw new UsageException("give a profile FILE or --clear, not both");
+            }
+            var profile = path is null ? null : SamplePages.LoadProfile(path);
+            using var store = CommonOptions.OpenStore(result, context, readOnly: path is null && !clearing);
+            if (store.FindSite(target) is not { } site)
+            {
+                throw new UsageException($"no site named '{target}' (see 'newsarchive sites list')");
+            }
+            if (path is null && !clearing)
+            {
+                context.Out.Write(site.Profile is null ? $"{site.Name} has no profile\n" : SiteProfileJson.Write(site.Profile));
+                return ExitCodes.Ok;
+            }
+            store.SetSiteProfile(site.Name, profile);
+            context.Out.WriteLine(profile is null ? $"{site.Name}: profile removed" : $"{site.Name}: profile attached");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Site AddSite(ArchiveStore store, string urlText, string? name, IReadOnlyList<string> feedTexts, DateTimeOffset now, SiteProfile? profile = null)
     {
         if (!SiteNames.TryParseStartUrl(urlText, out var url, out var error))
         {
@@ -103,6 +142,6 @@ public static class SitesCommand
                 name = $"{SiteNames.FromUrl(url)}-{n}";
             }
         }
-        return store.AddSite(name.Trim(), url, feeds, now);
+        return store.AddSite(name.Trim(), url, feeds, now, profile);
     }
 }

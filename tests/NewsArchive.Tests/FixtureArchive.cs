@@ -27,6 +27,7 @@ public sealed class FixtureArchive(ArchiveStore store)
             Kind = PageKind.Article,
             Title = title,
             Body = body,
+            BodyHtml = $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p>",
             Published = published ?? Now,
             PublishedSource = DateSource.Meta,
             Views = views,

@@ -22,6 +22,7 @@ public static class JsonlArticleWriter
                 json.WriteString("first_stored", StoredTime.Format(article.FirstStored));
                 json.WriteString("last_fetched", StoredTime.Format(article.LastFetched));
                 json.WriteString("body", article.Body);
+                json.WriteString("body_html", article.BodyHtml);
                 json.WriteStartArray("related");
                 foreach (var link in related(article))
                 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsArchive.Crawling;
+using NewsArchive.Sites;
 
 namespace NewsArchive.Parsing;
 
@@ -16,11 +17,22 @@ public sealed class ArticleParser
     private const int ArticleTextLength = 600;
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
     private readonly DateExtractor _dates = new();
+    private readonly BodyHtmlRenderer _bodyHtml = new();
+    private readonly SiteProfile? _profile;
+
+    /// <summary>A parser for any site, or with a profile, one whose selectors come first for the site's pages.</summary>
+    public ArticleParser(SiteProfile? profile = null)
+    {
+        _profile = profile;
+    }
 
     private static readonly Uri PlaceholderUrl = new("http://localhost/");
 
     /// <summary>Parses a page; without a URL (a saved file) the page's own canonical or og:url is used.</summary>
-    public ParsedPage Parse(string html, Uri? url, ParseContext context)
+    public ParsedPage Parse(string html, Uri? url, ParseContext context) => Parse(html, url, context, null);
+
+    /// <summary>As the public Parse; with a trace, the elements chosen are recorded in it.</summary>
+    internal ParsedPage Parse(string html, Uri? url, ParseContext context, ParseTrace? trace)
     {
         ArgumentNullException.ThrowIfNull(html);
         if (HtmlNesting.IsDeeperThan(html))
@@ -34,7 +46,11 @@ public sealed class ArticleParser
         }
 
         using var document = _parser.ParseDocument(html);
-        return Parse(document, url ?? OwnUrl(document) ?? PlaceholderUrl, context);
+        if (trace is not null)
+        {
+            ParseTrace.Number(document);
+        }
+        return Parse(document, url ?? OwnUrl(document) ?? PlaceholderUrl, context, trace);
     }
 
     private static Uri? OwnUrl(IDocument document)
@@ -54,13 +70,14 @@ public sealed class ArticleParser
         return null;
     }
 
-    private ParsedPage Parse(IDocument document, Uri url, ParseContext context)
+    private ParsedPage Parse(IDocument document, Uri url, ParseContext context, ParseTrace? trace)
     {
         var metadata = MetadataExtractor.Extract(document, url);
         var dates = _dates.Extract(document, url, context.Now, context.SiteZone);
         var pageStats = new TextStats(document.DocumentElement);
         var (views, comments) = CounterExtractor.Extract(document, pageStats);
         var nextPages = ListingExtractor.FindNextPages(document, url);
+        var profiled = _profile is null ? null : ProfileExtractor.Read(document, _profile, url, context);
         var lists = LinkListExtractor.Extract(document, url, context, pageStats);
         foreach (var list in lists)
         {
@@ -74,10 +91,15 @@ public sealed class ArticleParser
 
         PageCleaner.Clean(document, pageStats);
         var stats = new TextStats(document.DocumentElement);
-        var bodyRoots = ContentExtractor.FindBody(document, stats);
+        var bodyRoots = profiled?.Body ?? ContentExtractor.FindBody(document, stats);
+        if (trace is not null)
+        {
+            trace.Body = bodyRoots;
+            trace.Lists.AddRange(lists.Select(l => (l.Kind, l.Elements[0])));
+        }
         foreach (var root in bodyRoots)
         {
-            BodyPruner.Prune(root, metadata.Title, context, stats);
+            BodyPruner.Prune(root, profiled?.Title ?? metadata.Title, context, stats);
         }
         var body = BodyTextRenderer.Render(bodyRoots);
 
@@ -97,6 +119,8 @@ public sealed class ArticleParser
             }
         }
 
+        var bodyHtml = _bodyHtml.Render(bodyRoots, url);
+
         var bodyLinkText = links.Where(l => l.Kind == LinkKind.Body).Sum(l => l.AnchorText?.Length ?? 0);
         var kind = DecideKind(url, metadata, body, bodyLinkText, nextPages, teasers);
         if (kind == PageKind.Listing)
@@ -114,7 +138,7 @@ public sealed class ArticleParser
         }
 
         published = DateOnlyFromEast(published);
-        return new ParsedPage
+        var page = new ParsedPage
         {
             Url = url,
             CanonicalUrl = metadata.CanonicalUrl,
@@ -122,6 +146,7 @@ public sealed class ArticleParser
             Title = metadata.Title,
             Lead = metadata.Description,
             Body = body,
+            BodyHtml = bodyHtml,
             Published = published,
             PublishedSource = source,
             Modified = DateOnlyFromEast(dates.Modified),
@@ -132,6 +157,7 @@ public sealed class ArticleParser
             FeedUrls = metadata.FeedUrls,
             NextPageUrls = nextPages,
         };
+        return profiled is null ? page : profiled.Apply(page);
     }
 
     /// <summary>

@@ -147,11 +147,6 @@ internal static partial class BodyPruner
             // Long blocks are pruned piecewise through their children; reading their text here would be quadratic.
             return false;
         }
-        if (length <= 300 && Vocabulary.CaptionClass().IsMatch(LinkListExtractor.ClassAndId(element)) && element.Closest("figure") is null)
-        {
-            // A caption or credit set as a plain block beside its picture (figure captions are left to the renderer).
-            return true;
-        }
         var text = BodyTextRenderer.Inline(element);
         if (title is not null && text.Length == title.Length && string.Equals(text, title, StringComparison.OrdinalIgnoreCase))
         {

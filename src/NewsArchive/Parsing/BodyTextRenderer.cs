@@ -39,6 +39,9 @@ internal sealed class BodyTextRenderer
         return renderer._output.ToString().TrimEnd();
     }
 
+    /// <summary>Whether the element starts a paragraph of its own (an upper-case tag name, as AngleSharp gives it).</summary>
+    internal static bool IsBlock(string tagName) => BlockTags.Contains(tagName);
+
     /// <summary>Collapsed one-line text of a node, for titles, anchors and short labels.</summary>
     public static string Inline(INode node) => Collapse(node.TextContent);
 
@@ -97,6 +100,19 @@ internal sealed class BodyTextRenderer
     /// A lone picture's caption and credit interrupt the running text (the body HTML keeps them);
     /// a photo report's captions, one per picture of a gallery, are its story.
     /// </summary>
+    private static bool IsLoneCaption(IElement element)
+    {
+        const int MaxCaptionLength = 300;
+        if (element.TagName == "FIGCAPTION")
+        {
+            return !IsGalleryCaption(element);
+        }
+        // Captions and credits set as plain blocks beside their picture ("detail-picture-caption", "media__caption").
+        return element.TagName is "DIV" or "P" or "SPAN" or "EM" or "SMALL" or "STRONG"
+            && Vocabulary.CaptionClass().IsMatch(LinkListExtractor.ClassAndId(element))
+            && element.Closest("figure") is null && element.TextContent.Length <= MaxCaptionLength;
+    }
+
     private static bool IsGalleryCaption(IElement caption)
     {
         if (caption.ParentElement is not { TagName: "FIGURE", ParentElement: { } gallery })
@@ -132,7 +148,7 @@ internal sealed class BodyTextRenderer
             }
             return;
         }
-        if (tag is "IMG" or "SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE" || (tag == "FIGCAPTION" && !IsGalleryCaption(element)))
+        if (tag is "IMG" or "SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE" || IsLoneCaption(element))
         {
             return;
         }

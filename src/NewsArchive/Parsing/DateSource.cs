@@ -12,4 +12,6 @@ public enum DateSource
     ScriptData,
     Url,
     Feed,
+    /// <summary>The site profile's date selector.</summary>
+    Profile,
 }

@@ -9,6 +9,8 @@ public sealed record ParsedPage
     public string? Title { get; init; }
     public string? Lead { get; init; }
     public string Body { get; init; } = "";
+    /// <summary>The same body as sanitised HTML: headings, paragraphs, lists, tables, quotes, links and captioned images.</summary>
+    public string BodyHtml { get; init; } = "";
     public DateTimeOffset? Published { get; init; }
     public DateSource PublishedSource { get; init; }
     public DateTimeOffset? Modified { get; init; }
@@ -21,4 +23,7 @@ public sealed record ParsedPage
 
     /// <summary>Why the page was refused without being parsed (hostile markup); null when it was parsed.</summary>
     public string? Unreadable { get; init; }
+
+    /// <summary>The fields a site profile supplied (title, date, body...); the others are the generic extractor's.</summary>
+    public IReadOnlyList<string> ProfileFields { get; init; } = [];
 }

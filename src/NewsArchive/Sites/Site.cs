@@ -1,7 +1,7 @@
 namespace NewsArchive.Sites;
 
-/// <summary>A configured site: where discovery starts and which feeds it reads.</summary>
-public sealed record Site(long Id, string Name, Uri StartUrl, IReadOnlyList<Uri> Feeds, DateTimeOffset AddedAt)
+/// <summary>A configured site: where discovery starts, which feeds it reads and its optional profile of selectors.</summary>
+public sealed record Site(long Id, string Name, Uri StartUrl, IReadOnlyList<Uri> Feeds, DateTimeOffset AddedAt, SiteProfile? Profile = null)
 {
     public string Host => StartUrl.Host;
 }

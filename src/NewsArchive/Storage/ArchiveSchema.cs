@@ -4,12 +4,12 @@ namespace NewsArchive.Storage;
 
 /// <summary>
 /// The schema and its migrations, keyed by PRAGMA user_version. Migrations never lose data (migration 2 rebuilds
-/// the full-text index and migrations 4 and 5 add or replace indexes and derived columns). Triggers call the functions of <see cref="ArchiveFunctions"/>,
+/// the full-text index, migrations 4 and 5 add or replace indexes and derived columns, 6 only adds columns). Triggers call the functions of <see cref="ArchiveFunctions"/>,
 /// which must be registered on the connection before <see cref="Migrate"/>.
 /// </summary>
 internal static class ArchiveSchema
 {
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     private static readonly string[] Migrations =
     [
@@ -223,6 +223,13 @@ internal static class ArchiveSchema
         CREATE TRIGGER articles_canonical_update AFTER UPDATE OF url ON articles WHEN old.url IS NOT new.url BEGIN
             UPDATE articles SET canonical_key = nullif(newsarchive_url_key(new.url), new.url_key) WHERE id = new.id;
         END;
+        """,
+
+        // 6: the sanitised HTML of each body beside its text (NULL for articles stored before), and a site's
+        //    optional profile of CSS selectors as the JSON the user gave (validated before it is stored).
+        """
+        ALTER TABLE articles ADD COLUMN body_html TEXT;
+        ALTER TABLE sites ADD COLUMN profile TEXT;
         """,
     ];
 

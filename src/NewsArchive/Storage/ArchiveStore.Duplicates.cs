@@ -75,7 +75,7 @@ public sealed partial class ArchiveStore
         {
             return [];
         }
-        var articles = ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
+        var articles = ReadArticles(ArticleSelectWithoutBody
             + " WHERE a.id IN (SELECT value FROM json_each($ids))", [("$ids", JsonSerializer.Serialize(found.Keys.ToArray(), StorageJson.Default.Int64Array))]);
         return articles.Select(a => new Duplicate(a, found[a.Id].Match, found[a.Id].Distance))
             .OrderBy(d => d.Match).ThenBy(d => d.Distance ?? 0).ThenBy(d => d.Article.Published).ThenBy(d => d.Article.Id).ToList();

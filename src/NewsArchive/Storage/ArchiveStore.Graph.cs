@@ -77,7 +77,7 @@ public sealed partial class ArchiveStore
             }
         }
         var members = KeepMatching(seen.ToList(), id => id, filter);
-        return ReadArticles(ArticleSelect.Replace("a.body", "NULL", StringComparison.Ordinal)
+        return ReadArticles(ArticleSelectWithoutBody
                 + " WHERE a.id IN (SELECT value FROM json_each($ids)) ORDER BY coalesce(a.published_utc, a.first_stored), a.id",
             [("$ids", JsonSerializer.Serialize(members.ToArray(), StorageJson.Default.Int64Array))]).ToList();
     }

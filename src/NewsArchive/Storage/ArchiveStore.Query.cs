@@ -57,7 +57,8 @@ public sealed partial class ArchiveStore
             // An index gives the order: one statement reads the rows as it walks it, which streams fastest.
             return ReadArticles($"""
                 SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
-                       a.views, a.comments, {(query.IncludeBody ? "a.body" : "NULL")}, a.first_stored, a.last_fetched, NULL, {inlinks}
+                       a.views, a.comments, {(query.IncludeBody ? "a.body" : "NULL")}, a.first_stored, a.last_fetched, NULL, {inlinks},
+                       {(query.IncludeBody ? "a.body_html" : "NULL")}
                 FROM articles a LEFT JOIN sites s ON s.id = a.site_id
                 WHERE 1 = 1{filters}{order}{limit}
                 """, parameters);

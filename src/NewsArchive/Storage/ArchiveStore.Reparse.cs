@@ -71,7 +71,7 @@ public sealed partial class ArchiveStore
             string urlKey;
             var change = ReparseChange.None;
             using (var current = Command("""
-                SELECT url_key, title, lead, body, published, published_source, modified, authors FROM articles WHERE id = $id
+                SELECT url_key, title, lead, body, published, published_source, modified, authors, body_html FROM articles WHERE id = $id
                 """, transaction))
             {
                 current.Parameters.AddWithValue("$id", articleId);
@@ -86,7 +86,7 @@ public sealed partial class ArchiveStore
                 {
                     change |= ReparseChange.Title;
                 }
-                if (page.Lead != Text(2) || page.Body != Text(3))
+                if (page.Lead != Text(2) || page.Body != Text(3) || (page.BodyHtml.Length == 0 ? null : page.BodyHtml) != Text(8))
                 {
                     change |= ReparseChange.Body;
                 }
@@ -111,7 +111,7 @@ public sealed partial class ArchiveStore
             }
             // The triggers bring the search index, the SimHash and the body hash up to date when title or body change.
             using (var update = Command("""
-                UPDATE articles SET title = coalesce($title, title), lead = $lead, body = $body,
+                UPDATE articles SET title = coalesce($title, title), lead = $lead, body = $body, body_html = $bodyHtml,
                     published = coalesce($published, published), published_utc = coalesce($publishedUtc, published_utc),
                     published_source = coalesce($publishedSource, published_source),
                     modified = $modified, authors = $authors

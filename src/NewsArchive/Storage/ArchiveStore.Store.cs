@@ -55,9 +55,9 @@ public sealed partial class ArchiveStore
         RecordVersionIfChanged(urlKey, page, now, transaction);
 
         var upsert = Prepared("""
-            INSERT INTO articles(url_key, url, site_id, title, lead, body, published, published_utc, published_source,
+            INSERT INTO articles(url_key, url, site_id, title, lead, body, body_html, published, published_utc, published_source,
                                  modified, authors, views, comments, source_hash, first_stored, last_fetched)
-            VALUES ($key, $url, $site, $title, $lead, $body, $published, $publishedUtc, $publishedSource,
+            VALUES ($key, $url, $site, $title, $lead, $body, $bodyHtml, $published, $publishedUtc, $publishedSource,
                     $modified, $authors, $views, $comments, $hash, $now, $now)
             ON CONFLICT(url_key) DO UPDATE SET
                 url = excluded.url,
@@ -65,6 +65,7 @@ public sealed partial class ArchiveStore
                 title = CASE WHEN excluded.body = '' THEN articles.title ELSE coalesce(excluded.title, articles.title) END,
                 lead = CASE WHEN excluded.body = '' THEN articles.lead ELSE excluded.lead END,
                 body = CASE WHEN excluded.body = '' THEN articles.body ELSE excluded.body END,
+                body_html = CASE WHEN excluded.body = '' THEN articles.body_html ELSE excluded.body_html END,
                 published = coalesce(excluded.published, articles.published),
                 published_utc = coalesce(excluded.published_utc, articles.published_utc),
                 published_source = coalesce(excluded.published_source, articles.published_source),
@@ -153,6 +154,7 @@ public sealed partial class ArchiveStore
         command.Parameters.AddWithValue("$title", (object?)page.Title ?? DBNull.Value);
         command.Parameters.AddWithValue("$lead", (object?)page.Lead ?? DBNull.Value);
         command.Parameters.AddWithValue("$body", page.Body);
+        command.Parameters.AddWithValue("$bodyHtml", page.BodyHtml.Length == 0 ? DBNull.Value : page.BodyHtml);
         command.Parameters.AddWithValue("$published", (object?)StoredTime.Format(page.Published) ?? DBNull.Value);
         command.Parameters.AddWithValue("$publishedUtc", page.Published is { } p ? StoredTime.FormatUtc(p) : DBNull.Value);
         command.Parameters.AddWithValue("$publishedSource", (object?)PublishedSourceName(page) ?? DBNull.Value);

@@ -122,7 +122,7 @@ public sealed partial class ArchiveStore : IDisposable
 
     // ---- sites ----
 
-    public Site AddSite(string name, Uri startUrl, IReadOnlyList<Uri> feeds, DateTimeOffset now)
+    public Site AddSite(string name, Uri startUrl, IReadOnlyList<Uri> feeds, DateTimeOffset now, SiteProfile? profile = null)
     {
         lock (_gate)
         {
@@ -131,14 +131,15 @@ public sealed partial class ArchiveStore : IDisposable
                 throw new ArchiveException($"a site named '{name}' already exists", isUserError: true);
             }
             using var command = Command("""
-                INSERT INTO sites(name, start_url, feeds, added_at) VALUES ($name, $url, $feeds, $at) RETURNING id
+                INSERT INTO sites(name, start_url, feeds, added_at, profile) VALUES ($name, $url, $feeds, $at, $profile) RETURNING id
                 """);
+            command.Parameters.AddWithValue("$profile", profile is null ? DBNull.Value : SiteProfileJson.Write(profile));
             command.Parameters.AddWithValue("$name", name);
             command.Parameters.AddWithValue("$url", startUrl.AbsoluteUri);
             command.Parameters.AddWithValue("$feeds", JsonSerializer.Serialize(feeds.Select(f => f.AbsoluteUri).ToArray(), StorageJson.Default.StringArray));
             command.Parameters.AddWithValue("$at", StoredTime.Format(now));
             var id = (long)command.ExecuteScalar()!;
-            return new Site(id, name, startUrl, feeds, now);
+            return new Site(id, name, startUrl, feeds, now, profile);
         }
     }
 
@@ -153,11 +154,23 @@ public sealed partial class ArchiveStore : IDisposable
         }
     }
 
+    /// <summary>Attaches a profile to the site, or with null takes it away; false when there is no such site.</summary>
+    public bool SetSiteProfile(string name, SiteProfile? profile)
+    {
+        lock (_gate)
+        {
+            using var command = Command("UPDATE sites SET profile = $profile WHERE name = $name");
+            command.Parameters.AddWithValue("$profile", profile is null ? DBNull.Value : SiteProfileJson.Write(profile));
+            command.Parameters.AddWithValue("$name", name);
+            return command.ExecuteNonQuery() > 0;
+        }
+    }
+
     public IReadOnlyList<Site> ListSites()
     {
         lock (_gate)
         {
-            using var command = Command("SELECT id, name, start_url, feeds, added_at FROM sites ORDER BY name");
+            using var command = Command("SELECT id, name, start_url, feeds, added_at, profile FROM sites ORDER BY name");
             return ReadSites(command);
         }
     }
@@ -166,7 +179,7 @@ public sealed partial class ArchiveStore : IDisposable
     {
         lock (_gate)
         {
-            using var command = Command("SELECT id, name, start_url, feeds, added_at FROM sites WHERE name = $name");
+            using var command = Command("SELECT id, name, start_url, feeds, added_at, profile FROM sites WHERE name = $name");
             command.Parameters.AddWithValue("$name", name);
             return ReadSites(command).FirstOrDefault();
         }
@@ -685,9 +698,13 @@ public sealed partial class ArchiveStore : IDisposable
 
     private const string ArticleSelect = """
         SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
-               a.views, a.comments, a.body, a.first_stored, a.last_fetched, NULL
+               a.views, a.comments, a.body, a.first_stored, a.last_fetched, NULL, NULL, a.body_html
         FROM articles a LEFT JOIN sites s ON s.id = a.site_id
         """;
+
+    /// <summary>The same columns without the body text and HTML, for lists of articles.</summary>
+    private static readonly string ArticleSelectWithoutBody =
+        ArticleSelect.Replace("a.body_html", "NULL", StringComparison.Ordinal).Replace("a.body", "NULL", StringComparison.Ordinal);
 
     /// <summary>Streams articles for exports; the lock is held per row read, not for the whole enumeration.</summary>
     private IEnumerable<StoredArticle> ReadArticles(string sql, IReadOnlyList<(string Name, object Value)> parameters) =>
@@ -702,7 +719,8 @@ public sealed partial class ArchiveStore : IDisposable
         {
             command = Command($"""
                 SELECT a.id, a.url, s.name, a.title, a.lead, a.published, a.published_source, a.modified, a.authors,
-                       a.views, a.comments, {(includeBody ? "a.body" : "NULL")}, a.first_stored, a.last_fetched, NULL, {inlinks}
+                       a.views, a.comments, {(includeBody ? "a.body" : "NULL")}, a.first_stored, a.last_fetched, NULL, {inlinks},
+                       {(includeBody ? "a.body_html" : "NULL")}
                 FROM articles a LEFT JOIN sites s ON s.id = a.site_id WHERE a.id = $id
                 """);
             id = command.Parameters.Add("$id", SqliteType.Integer);
@@ -748,7 +766,11 @@ public sealed partial class ArchiveStore : IDisposable
             StoredTime.Parse(reader.GetString(12)) ?? default,
             StoredTime.Parse(reader.GetString(13)) ?? default,
             reader.IsDBNull(14) ? null : reader.GetString(14));
-        return reader.FieldCount > 15 && !reader.IsDBNull(15) ? article with { Inlinks = reader.GetInt64(15) } : article;
+        if (reader.FieldCount > 15 && !reader.IsDBNull(15))
+        {
+            article = article with { Inlinks = reader.GetInt64(15) };
+        }
+        return reader.FieldCount > 16 && !reader.IsDBNull(16) ? article with { BodyHtml = reader.GetString(16) } : article;
     }
 
     private static string CleanFtsError(string message)
@@ -793,9 +815,22 @@ public sealed partial class ArchiveStore : IDisposable
         {
             var feeds = (JsonSerializer.Deserialize(reader.GetString(3), StorageJson.Default.StringArray) ?? []).Select(f => new Uri(f)).ToArray();
             sites.Add(new Site(reader.GetInt64(0), reader.GetString(1), new Uri(reader.GetString(2)), feeds,
-                StoredTime.Parse(reader.GetString(4)) ?? default));
+                StoredTime.Parse(reader.GetString(4)) ?? default, reader.IsDBNull(5) ? null : ReadProfile(reader.GetString(1), reader.GetString(5))));
         }
         return sites;
+    }
+
+    /// <summary>Profiles are validated before they are stored; one edited by hand since is reported, not ignored.</summary>
+    private static SiteProfile ReadProfile(string site, string json)
+    {
+        try
+        {
+            return SiteProfileJson.Parse(json);
+        }
+        catch (SiteProfileException ex)
+        {
+            throw new ArchiveException($"the stored profile of site '{site}' is invalid: {ex.Message} (replace it with 'newsarchive sites profile {site} FILE')", isUserError: true);
+        }
     }
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)

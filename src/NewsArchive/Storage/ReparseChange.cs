@@ -6,7 +6,7 @@ public enum ReparseChange
 {
     None = 0,
     Title = 1,
-    /// <summary>The body or the lead.</summary>
+    /// <summary>The body (its text or its HTML) or the lead.</summary>
     Body = 2,
     /// <summary>The publication or modification date.</summary>
     Dates = 4,

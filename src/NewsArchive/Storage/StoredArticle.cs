@@ -16,4 +16,5 @@ public sealed record StoredArticle(
     DateTimeOffset FirstStored,
     DateTimeOffset LastFetched,
     string? Snippet = null,
-    long? Inlinks = null);
+    long? Inlinks = null,
+    string? BodyHtml = null);

@@ -72,6 +72,9 @@ public sealed class EndToEndTests : IAsyncLifetime
             var show = await _cli.RunAsync("show", _site.UriFor(expected.Path).AbsoluteUri, "--format", "json");
             Assert.True(show.ExitCode == 0, show.ToString());
             var body = show.JsonLines().Single().GetProperty("body").GetString()!;
+            var bodyHtml = show.JsonLines().Single().GetProperty("body_html").GetString()!;
+            Assert.Contains("<p>", bodyHtml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", bodyHtml, StringComparison.OrdinalIgnoreCase);
             foreach (var paragraph in expected.BodyParagraphs)
             {
                 Assert.Contains(paragraph, body);
@@ -79,6 +82,7 @@ public sealed class EndToEndTests : IAsyncLifetime
             foreach (var chrome in TestSiteCatalog.ChromeStrings)
             {
                 Assert.False(body.Contains(chrome, StringComparison.OrdinalIgnoreCase), $"{expected.Path}: body contains chrome '{chrome}'");
+                Assert.False(bodyHtml.Contains(chrome, StringComparison.OrdinalIgnoreCase), $"{expected.Path}: body_html contains chrome '{chrome}'");
             }
             foreach (var comment in TestSiteCatalog.CommentTexts)
             {

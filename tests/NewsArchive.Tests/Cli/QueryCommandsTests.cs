@@ -149,6 +149,7 @@ public sealed class QueryCommandsTests : IDisposable
         var second = lines.Single(l => l.GetProperty("id").GetInt64() == _second);
         Assert.Equal(_first, second.GetProperty("related")[0].GetProperty("id").GetInt64());
         Assert.Equal("Текст.", second.GetProperty("body").GetString());
+        Assert.Equal("<p>Текст.</p>", second.GetProperty("body_html").GetString());
     }
 
     [Fact]

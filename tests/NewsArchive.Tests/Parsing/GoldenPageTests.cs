@@ -52,7 +52,7 @@ public sealed class GoldenPageTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Parse_GoldenPage_BodyHasArticleTextAndNoChrome(string name)
+    public void Parse_GoldenPage_BodyAndBodyHtmlHaveArticleTextAndNoChrome(string name)
     {
         var golden = GoldenCase.Load(Path.Combine(GoldenRoot(), name));
         var page = Parse(golden);
@@ -64,7 +64,11 @@ public sealed class GoldenPageTests
         foreach (var text in golden.BodyMustNotContain)
         {
             Assert.DoesNotContain(text, page.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(text, page.BodyHtml, StringComparison.Ordinal);
         }
+        Assert.DoesNotContain("<script", page.BodyHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", page.BodyHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"\son\w+\s*=", page.BodyHtml);
     }
 
     private static ParsedPage Parse(GoldenCase golden)
@@ -87,6 +91,7 @@ public sealed class GoldenPageTests
             views = page.Views,
             comments = page.Comments,
             body = page.Body.Split('\n'),
+            bodyHtml = page.BodyHtml.Split('\n'),
             related = page.Links.Where(l => l.Kind == LinkKind.Related).Select(l => new
             {
                 url = l.Url.AbsoluteUri,

@@ -164,6 +164,35 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public void Open_Version1Archive_OldArticlesHaveNoBodyHtmlAndNewOnesKeepIt()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_archive.Path};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, SchemaV1 + "\nPRAGMA user_version = 1;");
+            Execute(connection, """
+                INSERT INTO sites(id, name, start_url, feeds, added_at) VALUES (1, 's', 'https://s.ru/news/', '[]', '2026-03-01T10:00:00+03:00');
+                INSERT INTO articles(id, url_key, url, site_id, title, body, authors, first_stored, last_fetched)
+                VALUES (1, 's.ru/news/old', 'https://s.ru/news/old/', 1, 'Старая', 'Старый текст.', '[]', '2026-03-01T10:00:00+03:00', '2026-03-01T10:00:00+03:00');
+                """);
+        }
+        using var store = ArchiveStore.Open(_archive.Path);
+        Assert.Null(store.FindArticle("1")!.BodyHtml);
+        Assert.Null(store.FindSite("s")!.Profile);
+
+        var site = store.FindSite("s")!;
+        var url = new Uri("https://s.ru/news/new/");
+        var key = NewsArchive.Crawling.UrlNormalizer.NormalizeString(url);
+        var fetch = new FetchRecord(site.Id, url, url, site.AddedAt, 200, "ok", null, "text/html", "<html></html>"u8.ToArray(), null, null);
+        var id = store.StoreArticle(site.Id, key, new NewsArchive.Parsing.ParsedPage { Url = url, Title = "Новая", Body = "Текст.", BodyHtml = "<p>Текст.</p>" }, fetch);
+        Assert.Equal("<p>Текст.</p>", store.FindArticle(id.ToString(System.Globalization.CultureInfo.InvariantCulture))!.BodyHtml);
+
+        // A re-fetch that parsed empty keeps the stored HTML, as it keeps the text.
+        store.StoreArticle(site.Id, key, new NewsArchive.Parsing.ParsedPage { Url = url }, fetch);
+        Assert.Equal("<p>Текст.</p>", store.FindArticle(id.ToString(System.Globalization.CultureInfo.InvariantCulture))!.BodyHtml);
+    }
+
+    [Fact]
     public void Open_Version4Archive_UpgradesInPlaceAndFindsExactDuplicatesItHeld()
     {
         var body = FixtureArchive.PressRelease("Подробности на сайте компании.");
@@ -203,7 +232,7 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(before, CountRows("article_versions", "runs"));
         using var check = new SqliteConnection($"Data Source={_archive.Path};Mode=ReadOnly;Pooling=False");
         check.Open();
-        Assert.Equal(5, ArchiveSchema.ReadVersion(check));
+        Assert.Equal(ArchiveSchema.CurrentVersion, ArchiveSchema.ReadVersion(check));
     }
 
     private Dictionary<string, long> CountRows(params string[] laterTables)
