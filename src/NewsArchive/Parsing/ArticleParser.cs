@@ -73,7 +73,7 @@ public sealed class ArticleParser
     private ParsedPage Parse(IDocument document, Uri url, ParseContext context, ParseTrace? trace)
     {
         var metadata = MetadataExtractor.Extract(document, url);
-        var dates = _dates.Extract(document, url, context.Now, context.SiteZone);
+        var dates = _dates.Extract(document, url, context.Now, context.SiteZone, metadata.Title);
         var pageStats = new TextStats(document.DocumentElement);
         var (views, comments) = CounterExtractor.Extract(document, pageStats);
         var nextPages = ListingExtractor.FindNextPages(document, url);

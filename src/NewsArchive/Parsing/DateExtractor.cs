@@ -44,13 +44,13 @@ public sealed class DateExtractor
         ["dcterms.modified"] = 2, ["dc.date.modified"] = 2, ["last-modified"] = 3, ["lastmod"] = 3,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public ExtractedDates Extract(IDocument document, Uri pageUri, DateTimeOffset now, TimeZoneInfo siteZone)
+    public ExtractedDates Extract(IDocument document, Uri pageUri, DateTimeOffset now, TimeZoneInfo siteZone, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(pageUri);
         ArgumentNullException.ThrowIfNull(siteZone);
 
-        var scan = new DatePageScan(document);
+        var scan = new DatePageScan(document, title);
         var jsonLd = JsonLdDateReader.Read(scan.JsonLdBlocks, pageUri, now, siteZone);
         var (strongMeta, weakMeta) = FromMeta(scan, now, siteZone);
         var itemprop = FromItemprop(scan, now, siteZone);

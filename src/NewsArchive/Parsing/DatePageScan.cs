@@ -84,8 +84,12 @@ internal sealed class DatePageScan
     private bool[]? _relatedBlock;
     private int _anchorScore = int.MinValue;
 
-    public DatePageScan(IDocument document)
+    private readonly string _titleKey;
+
+    /// <param name="title">The title the parser chose: the heading that shows it anchors the search for a date line.</param>
+    public DatePageScan(IDocument document, string? title = null)
     {
+        _titleKey = title is null ? "" : TitleChooser.Key(title);
         if (document.DocumentElement is { } documentElement)
         {
             Walk(documentElement);
@@ -306,16 +310,19 @@ internal sealed class DatePageScan
         }
 
         var isHeadline = itemprop?.Contains("headline", StringComparison.OrdinalIgnoreCase) == true;
-        if (name == "h1" || isHeadline || (name is "h2" or "h3" && (ContainsAny(classAndId, TitleWords) || HasToken(classAndId, "title"))))
+        var showsTitle = name is "h1" or "h2" or "h3" && _titleKey.Length > 0 && TitleChooser.Key(BodyTextRenderer.Inline(element)) == _titleKey;
+        if (name == "h1" || isHeadline || showsTitle || (name is "h2" or "h3" && (ContainsAny(classAndId, TitleWords) || HasToken(classAndId, "title"))))
         {
-            OfferAnchor(element, index, name, classAndId, excluded, inArticle || (!inSiteHeader && isHeadline), inSiteHeader, isHeadline);
+            OfferAnchor(element, index, name, classAndId, excluded, inArticle || (!inSiteHeader && isHeadline), inSiteHeader, isHeadline, showsTitle);
         }
     }
 
     // The article's own title: an h1 in <article> or with title vocabulary beats a logo h1.
-    private void OfferAnchor(IElement element, int index, string name, string classAndId, bool excluded, bool inArticle, bool inSiteHeader, bool isHeadline)
+    private void OfferAnchor(IElement element, int index, string name, string classAndId, bool excluded, bool inArticle, bool inSiteHeader, bool isHeadline, bool showsTitle)
     {
         var score = name == "h1" || isHeadline ? 10 : 6;
+        // Blog themes set the site name as h1 and the post's title as h2: the chosen title points at the right one.
+        score += showsTitle ? 8 : 0;
         score += inArticle ? 5 : 0;
         score += isHeadline || classAndId.Contains("title", StringComparison.Ordinal) || classAndId.Contains("headline", StringComparison.Ordinal) ? 3 : 0;
         score -= IsLogo(element, classAndId) ? 8 : 0;
