@@ -80,6 +80,11 @@ public sealed class DateExtractor
                 (fromUrl, DateSource.Url));
         }
 
+        if (published is null && FromStandaloneDate(scan, now, siteZone) is { } standalone)
+        {
+            (published, publishedSource) = (standalone, DateSource.VisibleText);
+        }
+
         // A dated URL is fixed when the story is first published; a page date days away from it
         // is an update or a template's date.
         if (urlDay is not null && published is not null && publishedSource != DateSource.Url
@@ -446,6 +451,41 @@ public sealed class DateExtractor
     {
         const int SentenceLetters = 40;
         return text is not null && text.Count(char.IsLetter) > SentenceLetters;
+    }
+
+    /// <summary>
+    /// The last resort: the first element on the page whose own text is a full date and nothing more
+    /// ("21.11.2022", "14. Februar 2012"), outside lists of other stories, footers and comments.
+    /// </summary>
+    private static DateTimeOffset? FromStandaloneDate(DatePageScan scan, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        const int MaxDateText = 40;
+        const int MaxOtherLetters = 12;
+        for (var index = 0; index < scan.Count; index++)
+        {
+            if (scan.IsExcluded(index) || scan.IsInList(index) || scan.IsInSiteHeader(index))
+            {
+                continue;
+            }
+            var own = ElementText.Own(scan[index], MaxDateText + 1);
+            if (own.Length is 0 or > MaxDateText || own.Count(char.IsLetter) > MaxOtherLetters + 10)
+            {
+                continue;
+            }
+            if (DateTextParser.FindScanned(own, now, zone) is { IsWeak: false } date && LettersOutsideMonth(own) <= MaxOtherLetters)
+            {
+                return date.Value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Letters in the text other than its longest word (the month's name, when it has one).</summary>
+    private static int LettersOutsideMonth(string text)
+    {
+        var letters = text.Count(char.IsLetter);
+        var longestWord = text.Split(' ', '.', ',', '|').Max(word => word.Count(char.IsLetter));
+        return letters - longestWord;
     }
 
     private static DateTimeOffset? FromHeaderLines(DatePageScan scan, DateTimeOffset now, TimeZoneInfo zone)

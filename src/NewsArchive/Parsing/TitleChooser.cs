@@ -34,7 +34,7 @@ internal static partial class TitleChooser
         var head = Key(headline);
         var tag = Key(titleTag);
         var site = Key(siteName);
-        var trailingSegment = TrailingSegment(tag);
+        var siteEnd = Key(SiteEnd(titleTag ?? ""));
         var strippedOg = ogTitle is null ? "" : Key(StripSiteName(ogTitle, siteName));
         var strippedTag = titleTag is null ? "" : Key(StripSiteName(titleTag, siteName));
 
@@ -59,7 +59,7 @@ internal static partial class TitleChooser
             {
                 continue;
             }
-            if (firstH1 is null && element.TagName == "H1" && text.Contains(' ', StringComparison.Ordinal) && key != trailingSegment)
+            if (firstH1 is null && element.TagName == "H1" && text.Contains(' ', StringComparison.Ordinal) && key != siteEnd)
             {
                 firstH1 = text;
             }
@@ -73,8 +73,8 @@ internal static partial class TitleChooser
                 rank = 4;
             }
             else if (key == tag || (key.Contains(' ', StringComparison.Ordinal)
-                ? Contains(og, key) || Contains(head, key) || (Contains(tag, key) && key != trailingSegment)
-                : IsSegment(og, key) || IsSegment(tag, key) && key != trailingSegment))
+                ? Contains(og, key) || Contains(head, key) || (Contains(tag, key) && key != siteEnd)
+                : IsSegment(og, key) || IsSegment(tag, key) && key != siteEnd))
             {
                 rank = 3;
             }
@@ -167,7 +167,7 @@ internal static partial class TitleChooser
                 continue;
             }
             var specific = parts.Where(p => !GenericTitleParts.Contains(Key(p).Trim())).ToArray();
-            if (specific.Length < parts.Length && specific.Length > 0)
+            if (parts.Length >= 3 && specific.Length < parts.Length && specific.Length > 0)
             {
                 // "Site » Blog Archive » Headline": archive and section words name no story.
                 parts = specific;
@@ -206,8 +206,8 @@ internal static partial class TitleChooser
         return title;
     }
 
-    /// <summary>The title's last part when it is shorter than its first: where sites put their name.</summary>
-    private static string TrailingSegment(string key)
+    /// <summary>The shorter end of a title in parts ("Site » Headline", "Headline | Site"): where sites put their name.</summary>
+    private static string SiteEnd(string key)
     {
         foreach (var separator in Separators)
         {
@@ -216,7 +216,8 @@ internal static partial class TitleChooser
             {
                 var trailing = key[(last + separator.Length)..].Trim();
                 var leading = key[..key.IndexOf(separator, StringComparison.Ordinal)].Trim();
-                return trailing.Length <= leading.Length ? trailing : "";
+                // Sites append their name as a rule; one in front is recognised only when clearly the shorter end.
+                return leading.Length * 3 < trailing.Length * 2 ? leading : trailing;
             }
         }
         return "";

@@ -35,6 +35,55 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_SiteNameH1AndPostTitleInPlainH2_TakesTheH2()
+    {
+        var page = Parse(
+            $"""<h1>Дилерский блог</h1><div class="post"><h2>Подписка вместо кредита</h2>{Paragraphs}<h3>Похожие записи</h3></div>""",
+            "<title>Дилерский блог » Blog Archive » Подписка вместо кредита</title>");
+
+        Assert.Equal("Подписка вместо кредита", page.Title);
+    }
+
+    [Fact]
+    public void Parse_HeadlineWithKickerElementAndDateStamp_KeepsOnlyTheHeadline()
+    {
+        var kicker = Parse($"""<h1><span class="kicker">Рынок</span>: Продажи выросли на 6%</h1>{Paragraphs}""", """<title>Рынок: Продажи выросли на 6% | ABReview</title><meta property="og:title" content="Продажи выросли на 6%">""");
+        var stamped = Parse($"""<h1>23.01.2026 - Продажи выросли на 6%</h1>{Paragraphs}""");
+
+        Assert.Equal("Продажи выросли на 6%", kicker.Title);
+        Assert.Equal("Продажи выросли на 6%", stamped.Title);
+    }
+
+    [Fact]
+    public void Parse_TailBlocksAfterTheArticle_CutFromTheBody()
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}<h3>Об авторе</h3><p>Иван Петров пишет о рынке автомобилей с 2010 года.</p><h4>Теги:</h4><p>рынок, продажи</p></article>""");
+
+        Assert.Contains("Первый абзац новости", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Иван Петров", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("рынок, продажи", page.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_CommentThreadLongerThanTheArticle_IsNotTheBody()
+    {
+        var comment = "<li class=\"comment\"><p>Читатель пишет длинный комментарий, в котором много слов, запятых, рассуждений и мнений о рынке, ценах и дилерах.</p></li>";
+        var page = Parse($"""<div class="news"><h1>Продажи выросли</h1>{Paragraphs}</div><div class="comments-list"><ul>{string.Concat(Enumerable.Repeat(comment, 12))}</ul></div>""");
+
+        Assert.Contains("Первый абзац новости", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Читатель пишет", page.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LonePictureCaption_OutOfBodyTextButInBodyHtml()
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}<figure><img src="/a.jpg" alt=""><figcaption>Lada Vesta. Фото: пресс-служба</figcaption></figure></article>""");
+
+        Assert.DoesNotContain("пресс-служба", page.Body, StringComparison.Ordinal);
+        Assert.Contains("пресс-служба", page.BodyHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_WordPressPostWithTagClasses_KeepsTheBody()
     {
         // WordPress puts tag-* and category-* classes on the post's own wrapper.

@@ -287,6 +287,75 @@ public sealed class DateExtractorTests
         Assert.Equal(DateSource.VisibleText, dates.PublishedSource);
     }
 
+    [Fact]
+    public void Extract_UtcMetaAndSameInstantWithOffsetInPage_KeepsThePagesOffset()
+    {
+        var html = Page(
+            head: """<meta property="article:published_time" content="2026-03-04T03:37:37+00:00">""",
+            body: """<h1>Lada</h1><time datetime="2026-03-03T23:37:37-04:00">3 March</time><p>Текст.</p>""");
+
+        var dates = Extract(html);
+
+        Assert.Equal("2026-03-03T23:37:37-04:00", Format(dates.Published));
+        Assert.Equal(DateSource.Meta, dates.PublishedSource);
+    }
+
+    [Fact]
+    public void Extract_DateOnlyInApplicationState_ReadAsScriptData()
+    {
+        var html = Page(
+            head: """<script>window.__STATE__={"article":{"title":"Lada","published_at":"2026-03-02T06:22:28+01:00"}};</script>""",
+            body: "<div id=app><h1>Lada</h1><p>Текст без даты.</p></div>");
+
+        var dates = Extract(html);
+
+        Assert.Equal("2026-03-02T06:22:28+01:00", Format(dates.Published));
+        Assert.Equal(DateSource.ScriptData, dates.PublishedSource);
+    }
+
+    [Fact]
+    public void Extract_DayWithoutYearInsideASubtitle_IsNotThePublicationDate()
+    {
+        var html = Page(body: """
+            <h1>Выставка «Комтранс»</h1>
+            <h2>Организаторы объявили программу деловой части выставки, которая откроется 3 мая</h2>
+            <p class="category">24.02.2026 | Выставки</p>
+            <p>Текст.</p>
+            """);
+
+        var dates = Extract(html);
+
+        Assert.Equal("2026-02-24", dates.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Extract_NoDateButAStandaloneDateLine_TakesItAsLastResort()
+    {
+        var html = Page(body: """
+            <div class="wrap"><div class="box"><b>Синхронное плавание</b><br><span class="blue">01.02.2026</span></div>
+            <p>Федерация объявила состав сборной на чемпионат Европы. В него вошли двенадцать спортсменок.</p></div>
+            <footer><p>© 2020–2026</p></footer>
+            """);
+
+        var dates = Extract(html);
+
+        Assert.Equal("2026-02-01", dates.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.Equal(DateSource.VisibleText, dates.PublishedSource);
+    }
+
+    [Fact]
+    public void Extract_TitleShownInPlainH2UnderALogoH1_AnchorsTheDateLine()
+    {
+        var html = Page(body: """
+            <h1><a href="/">Блог дилера</a></h1>
+            <div class="post"><h2>Итоги марта</h2><small>March 10, 2026 at 08:45 AM | Категория: рынок</small><p>Текст.</p></div>
+            """);
+
+        var dates = _extractor.Extract(html, PageUri, Now, SiteTimeZones.Default, "Итоги марта");
+
+        Assert.Equal("2026-03-10", dates.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
     private ExtractedDates Extract(IDocument document, Uri? uri = null) =>
         _extractor.Extract(document, uri ?? PageUri, Now, SiteTimeZones.Default);
 
