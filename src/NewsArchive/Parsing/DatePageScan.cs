@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 
 namespace NewsArchive.Parsing;
@@ -52,6 +53,10 @@ internal sealed class DatePageScan
         "дата", "date", "datum", "published", "posted", "veröffentlicht", "veröffentlicht am", "erschienen am", "erstellt am",
         "опубликовано", "опубліковано", "mise en ligne", "publié le", "publicado", "pubblicato",
     ];
+
+    // Every label and caption in one search: most text nodes hold none, and thirty IndexOf calls each cost more.
+    private static readonly SearchValues<string> AnyLabelWord =
+        SearchValues.Create([.. DateLabelWords, .. DateCaptionWords], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Captions of lists of other stories.</summary>
     private static readonly string[] RelatedCaptions =
@@ -433,7 +438,7 @@ internal sealed class DatePageScan
     {
         foreach (var node in element.ChildNodes)
         {
-            if (node is not IText text || text.Data.Length > 300)
+            if (node is not IText text || text.Data.Length > 300 || !text.Data.AsSpan().ContainsAny(AnyLabelWord))
             {
                 continue;
             }
@@ -547,6 +552,11 @@ internal sealed class DatePageScan
     /// </summary>
     public static int LabelPosition(string text)
     {
+        if (!text.AsSpan().ContainsAny(AnyLabelWord))
+        {
+            return -1;
+        }
+
         var first = -1;
         foreach (var label in DateLabelWords)
         {
