@@ -53,5 +53,12 @@ if (args.Length > 1 && args[0] == "export-split")
     // export-split PATH: reading vs CSV writing vs read-ahead for an export of every article.
     return ExportSplit.Run(args[1]);
 }
+if (args.Length > 0 && args[0] == "extract-split")
+{
+    // extract-split [STRIDE] [ROUNDS]: median time per page of SmartReader, NewsArchive and AngleSharp's parse (default 10, 5).
+    return ExtractionSplit.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
 BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
 return 0;

@@ -15,7 +15,9 @@ public sealed class ArticleParser
 {
     private const int MinArticleBodyLength = 200;
     private const int ArticleTextLength = 600;
-    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
+    // Comments are never text (PageCleaner took them out after the parse) and nothing reads element positions:
+    // neither is built.
+    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false, SkipComments = true, DisableElementPositionTracking = true });
     private readonly DateExtractor _dates = new();
     private readonly BodyHtmlRenderer _bodyHtml = new();
     private readonly SiteProfile? _profile;

@@ -55,12 +55,13 @@ internal static partial class CounterExtractor
         {
             foreach (var element in body.QuerySelectorAll("span, div, p, li, small, a"))
             {
-                if (element.ChildElementCount > 3 || stats.Text(element) > 80 || element.TextContent.Length > 80)
+                if (element.ChildElementCount > 3 || stats.Text(element) > 80)
                 {
                     continue;
                 }
+                // Read once: TextContent joins the subtree's text on every call.
                 var raw = element.TextContent;
-                if (!HasDigit(raw))
+                if (raw.Length > 80 || !HasDigit(raw))
                 {
                     continue;
                 }

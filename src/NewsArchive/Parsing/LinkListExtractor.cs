@@ -209,5 +209,15 @@ internal static class LinkListExtractor
 
     private static string Trimmed(IElement element) => BodyTextRenderer.Inline(element).TrimEnd(':', ' ');
 
-    internal static string ClassAndId(IElement element) => (element.ClassName + " " + element.Id).Trim();
+    internal static string ClassAndId(IElement element)
+    {
+        // Asked of most elements by the cleaner and the counters: no new string when one of the two is missing.
+        var className = element.ClassName;
+        var id = element.Id;
+        if (string.IsNullOrEmpty(id))
+        {
+            return className?.Trim() ?? "";
+        }
+        return string.IsNullOrEmpty(className) ? id.Trim() : (className + " " + id).Trim();
+    }
 }

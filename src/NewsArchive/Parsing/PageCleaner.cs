@@ -24,9 +24,9 @@ internal static class PageCleaner
         }
         foreach (var element in document.QuerySelectorAll("[style]").ToArray())
         {
-            var style = element.GetAttribute("style") ?? "";
-            if (style.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase)
-                || style.Replace(" ", "", StringComparison.Ordinal).Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase))
+            var style = (element.GetAttribute("style") ?? "").Replace(" ", "", StringComparison.Ordinal);
+            if (style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+                || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase))
             {
                 element.Remove();
             }

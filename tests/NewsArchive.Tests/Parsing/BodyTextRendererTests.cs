@@ -1,0 +1,48 @@
+using AngleSharp.Html.Parser;
+using NewsArchive.Parsing;
+
+namespace NewsArchive.Tests.Parsing;
+
+/// <summary>One-line text of elements: the walk over text nodes reads what collapsing the element's TextContent reads.</summary>
+public sealed class BodyTextRendererTests
+{
+    [Theory]
+    [InlineData("<a>Новости по теме</a>")]
+    [InlineData("<a>  Дилеры\n получили <b>первые</b>\tпартии  </a>")]
+    [InlineData("<a><span>11</span><span>марта</span> 2026</a>")]
+    [InlineData("<a>Ав\u00ADто<!-- скрыто -->мо\u200Bбиль <i> </i> <i></i>рынок</a>")]
+    [InlineData("<a><div><p>  </p></div></a>")]
+    [InlineData("<a></a>")]
+    [InlineData("<a><ul><li>Первый <em>пункт</em></li><li>\u00A0второй\u00A0</li></ul><script>var x = 1;</script> конец </a>")]
+    public void Inline_Markup_SameAsCollapsedTextContent(string html)
+    {
+        using var document = new HtmlParser().ParseDocument("<html><body>" + html + "</body></html>");
+        var element = document.Body!.FirstElementChild!;
+
+        Assert.Equal(BodyTextRenderer.Collapse(element.TextContent), BodyTextRenderer.Inline(element));
+    }
+
+    [Fact]
+    public void Inline_NestedDeeperThanRecursionAllows_ReadsAllText()
+    {
+        var html = string.Concat(Enumerable.Repeat("<span>а ", 20_000)) + "конец";
+        using var document = new HtmlParser(new HtmlParserOptions { MaximumDepth = 30_000 }).ParseDocument("<html><body><div>" + html + "</div></body></html>");
+
+        var text = BodyTextRenderer.Inline(document.Body!.FirstElementChild!);
+
+        Assert.EndsWith("а конец", text, StringComparison.Ordinal);
+        Assert.Equal(20_000 * 2 + "конец".Length, text.Length);
+    }
+
+    [Theory]
+    [InlineData("Дилеры получили партии", "Дилеры получили партии")]
+    [InlineData(" Дилеры  получили\nпартии ", "Дилеры получили партии")]
+    [InlineData("Ав\u00ADтомобиль", "Автомобиль")]
+    [InlineData("   ", "")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Collapse_Text_WhitespaceRunsOneSpaceAndInvisibleMarksGone(string? text, string expected)
+    {
+        Assert.Equal(expected, BodyTextRenderer.Collapse(text));
+    }
+}
