@@ -32,7 +32,10 @@ public sealed class HostileFetchTests
             : context.Request.Path == path ? page(context)
             : HostileResponses.Bytes("<p>ok</p>"u8.ToArray(), "text/html; charset=utf-8")(context);
 
-    private static async Task<FetchResult> FetchAsync(LoopbackServer server, Uri url, FetchOptions? options = null)
+    private static Task<FetchResult> FetchAsync(LoopbackServer server, Uri url, FetchOptions? options = null) =>
+        FetchAsync(server.BaseUri.Port, url, options);
+
+    private static async Task<FetchResult> FetchAsync(int port, Uri url, FetchOptions? options = null)
     {
         options ??= Fast;
         // Every host name connects to the loopback server: public-looking names without DNS.
@@ -41,7 +44,7 @@ public sealed class HostileFetchTests
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(IPAddress.Loopback, server.BaseUri.Port, ct);
+                await socket.ConnectAsync(IPAddress.Loopback, port, ct);
                 return new NetworkStream(socket, ownsSocket: true);
             }
             catch
@@ -176,6 +179,20 @@ public sealed class HostileFetchTests
         Assert.Equal(FetchOutcome.NetworkError, result.Outcome);
         Assert.Equal("timed out after 1 s", result.Error);
         await Eventually.TrueAsync(() => hostile.HungUp("slow"), "the client hangs up");
+    }
+
+    [Fact]
+    public async Task FetchAsync_SlowlorisHeaders_TimesOutAndHangsUp()
+    {
+        await using var server = SlowHeaderServer.Start();
+
+        var result = await FetchAsync(server.Port, server.Url("/slow"), Fast with { Timeout = TimeSpan.FromSeconds(1), MaxRetries = 0 });
+
+        Assert.Equal(FetchOutcome.NetworkError, result.Outcome);
+        Assert.Equal("timed out after 1 s", result.Error);
+        Assert.Equal(0, result.StatusCode);
+        Assert.Contains("GET /slow HTTP/1.1", server.RequestLines);
+        await Eventually.TrueAsync(() => server.HungUp, "the client hangs up");
     }
 
     [Fact]
