@@ -186,8 +186,11 @@ public sealed class PageFetcher
                 return Failure(url, target, FetchOutcome.HttpError, "redirect loop", status);
             }
 
-            // A public host's redirect is also judged by the address its target resolves to, when it is connected.
-            redirectedFrom = LocalAddress.IsLocal(current) ? null : current;
+            // A public host's redirect to another host is also judged by the address that host resolves to, when it is
+            // connected. Within one host it is not: the host's own pages are fetched unjudged anyway.
+            redirectedFrom = LocalAddress.IsLocal(current) || string.Equals(current.IdnHost, target.IdnHost, StringComparison.OrdinalIgnoreCase)
+                ? null
+                : current;
             current = target;
         }
     }

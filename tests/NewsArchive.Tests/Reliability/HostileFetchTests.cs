@@ -118,15 +118,16 @@ public sealed class HostileFetchTests
     }
 
     [Fact]
-    public async Task FetchAsync_GivenUrlWhoseNameResolvesToLocalAddress_Fetched()
+    public async Task FetchAsync_GivenUrlWhoseNameResolvesToLocalAddressRedirectingWithinItsHost_Fetched()
     {
-        // The user's own choice, such as an intranet site: only redirects from public hosts are held to public addresses.
-        await using var server = await LoopbackServer.StartAsync(Page("/none", NoRobots));
+        // The user's own choice, such as an intranet site: only redirects from public hosts to other hosts are judged.
+        await using var server = await StartRedirectingAsync(port => On(port, "intranet.example", "/news/2").AbsoluteUri);
         var dns = new Dictionary<string, IPAddress> { ["intranet.example"] = IPAddress.Parse("10.0.0.8") };
 
-        var result = await FetchAsync(server, On(server, "intranet.example", "/page"), dns: dns);
+        var result = await FetchAsync(server, On(server, "intranet.example", "/news/1"), dns: dns);
 
         Assert.Equal(FetchOutcome.Ok, result.Outcome);
+        Assert.Equal(On(server, "intranet.example", "/news/2"), result.FinalUrl);
     }
 
     [Fact]
