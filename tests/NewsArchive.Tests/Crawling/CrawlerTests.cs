@@ -358,6 +358,43 @@ public sealed class CrawlerTests : IAsyncLifetime
         Assert.Equal(1, ArchiveProbe.Count(_archive.Path, "SELECT count(*) FROM counters WHERE article_id = $id", ("$id", unchanged!)));
     }
 
+    /// <summary>A parser whose tree builder throws on a <c>&lt;parser-fault&gt;</c> element, as a parser bug would.</summary>
+    private static ArticleParser ThrowingOnMarkedPages(Site site) => new(site.Profile, new HtmlParserOptions
+    {
+        IsScripting = false,
+        OnCreated = (element, _) =>
+        {
+            if (element.LocalName == "parser-fault")
+            {
+                throw new InvalidOperationException("the test parser refuses this page");
+            }
+        },
+    });
+
+    [Fact]
+    public async Task RunAsync_ParserThrowsOnTheStartPage_ThatPageFailsAndFeedsAndSitemapsStillBringTheArticles()
+    {
+        string listing;
+        using (var http = new HttpClient())
+        {
+            listing = await http.GetStringAsync(_site.UriFor(TestSiteCatalog.ListingPath));
+        }
+        var page = listing.Replace("</body>", "<parser-fault></parser-fault></body>", StringComparison.Ordinal);
+        _site.Override(TestSiteCatalog.ListingPath, HostileResponses.Bytes(Encoding.UTF8.GetBytes(page), "text/html; charset=utf-8"));
+
+        var report = await CrawlAsync(Options(), ThrowingOnMarkedPages, TestSiteCatalog.ListingPath, TestSiteCatalog.FeedPath);
+
+        var (url, reason) = Assert.Single(report.Sites[0].Failures);
+        Assert.Equal(_site.UriFor(TestSiteCatalog.ListingPath).AbsoluteUri, url);
+        Assert.Equal("parse error: the test parser refuses this page", reason);
+        Assert.Null(report.Sites[0].FatalError);
+        // No listing walk, but the feed and the sitemap were read and their articles stored.
+        Assert.Equal(0, _site.CountRequests(TestSiteCatalog.ListingPagePath(2)));
+        Assert.True(report.Stored > 0, string.Join("\n", _log));
+        Assert.Equal(report.Stored, ArticleCount());
+        Assert.Equal("failed", ArchiveProbe.Scalar(_archive.Path, "SELECT status FROM runs WHERE id = $id", ("$id", report.RunId!)));
+    }
+
     [Fact]
     public async Task RunAsync_ParserThrowsOnARevisit_ThatPageFailsWithTheReasonAndTheRunGoesOn()
     {
@@ -369,20 +406,8 @@ public sealed class CrawlerTests : IAsyncLifetime
         _site.Override(faulty.Path, HostileResponses.Bytes(Encoding.UTF8.GetBytes(page), "text/html; charset=utf-8"));
         _site.ClearRequestLog();
         _clock.Now = _clock.Now.AddDays(1);
-        // The tree builder of this run's parser throws on the marker element, as a parser bug would.
-        var options = new HtmlParserOptions
-        {
-            IsScripting = false,
-            OnCreated = (element, _) =>
-            {
-                if (element.LocalName == "parser-fault")
-                {
-                    throw new InvalidOperationException("the test parser refuses this page");
-                }
-            },
-        };
 
-        var second = await CrawlAsync(Options(revisitDays: 7), site => new ArticleParser(site.Profile, options));
+        var second = await CrawlAsync(Options(revisitDays: 7), ThrowingOnMarkedPages);
 
         Assert.False(second.Cancelled);
         Assert.Equal(1, second.Failed);
