@@ -187,9 +187,10 @@ public sealed class PageFetcher
             }
 
             // A public host's redirect to another host is also judged by the address that host resolves to, when it is
-            // connected. Within one host it is not: the host's own pages are fetched unjudged anyway.
-            redirectedFrom = LocalAddress.IsLocal(current) || string.Equals(current.IdnHost, target.IdnHost, StringComparison.OrdinalIgnoreCase)
-                ? null
+            // connected. A redirect within one host keeps the judgement by which the chain reached it: the pages of the
+            // host a fetch starts on (the user's site) are not judged, so neither are its own redirects.
+            redirectedFrom = LocalAddress.IsLocal(current) ? null
+                : string.Equals(current.IdnHost, target.IdnHost, StringComparison.OrdinalIgnoreCase) ? redirectedFrom
                 : current;
             current = target;
         }
