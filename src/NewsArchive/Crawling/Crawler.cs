@@ -19,6 +19,9 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
     private readonly Lock _gate = new();
     private IReadOnlyList<SiteCrawlReport> _live = [];
 
+    /// <summary>Makes each site's parser; tests give one whose tree builder throws on a marked page.</summary>
+    internal Func<Site, ArticleParser> CreateParser { get; init; } = site => new ArticleParser(site.Profile);
+
     /// <summary>The reports of the run in progress, updated as it goes; for a progress display.</summary>
     public IReadOnlyList<SiteCrawlReport> Live
     {
@@ -47,7 +50,7 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, sites.Count), parallel, async (i, _) =>
             {
-                await CrawlSiteAsync(new SiteCrawl(sites[i], reports[i]), startedAt, stop);
+                await CrawlSiteAsync(new SiteCrawl(sites[i], reports[i], CreateParser(sites[i])), startedAt, stop);
                 if (runId is { } id)
                 {
                     store.RecordRunSite(id, reports[i].ToRecord(time.GetUtcNow()));
@@ -147,9 +150,13 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
         ParsedPage? startPage = null;
         if (start.Outcome == FetchOutcome.Ok)
         {
-            startPage = crawl.Parser.Parse(start.DecodeText(), start.FinalUrl, Context(null));
-            var found = startPage.FeedUrls.Where(f => UrlNormalizer.IsSameSite(f, site.StartUrl) && !feeds.Contains(f)).ToList();
-            if (found.Count > 0)
+            startPage = TryParse(crawl, start, null, out _, out var parseError);
+            if (startPage is null)
+            {
+                // Feeds and sitemaps are still read; only the listing walk has no first page.
+                Fail(crawl, site.StartUrl, parseError);
+            }
+            else if (startPage.FeedUrls.Where(f => UrlNormalizer.IsSameSite(f, site.StartUrl) && !feeds.Contains(f)).ToList() is { Count: > 0 } found)
             {
                 feeds.AddRange(found);
                 if (!options.DryRun)
@@ -250,11 +257,18 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
                 crawl.Report.Unchanged++;
                 break;
             }
-            page = fetched.Outcome == FetchOutcome.Ok ? crawl.Parser.Parse(fetched.DecodeText(), fetched.FinalUrl, Context(null)) : null;
-            if (page is not null)
+            if (fetched.Outcome != FetchOutcome.Ok)
             {
-                Record(site, fetched);
+                break;
             }
+            page = TryParse(crawl, fetched, null, out _, out var parseError);
+            if (page is null)
+            {
+                // Not recorded for a conditional GET: the next run fetches and parses it again.
+                Fail(crawl, next, parseError);
+                break;
+            }
+            Record(site, fetched);
         }
     }
 
@@ -448,17 +462,10 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
             return true;
         }
 
-        ParsedPage page;
-        string html;
-        try
+        if (TryParse(crawl, result, entry.FeedPublished, out var html, out var parseError) is not { } page)
         {
-            html = result.DecodeText();
-            page = crawl.Parser.Parse(html, result.FinalUrl, Context(entry.FeedPublished));
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            store.SettleFrontier(entry.UrlKey, "failed", $"parse error: {ex.Message}", record);
-            Fail(crawl, entry.FetchUrl, "parse error: " + ex.Message);
+            store.SettleFrontier(entry.UrlKey, "failed", parseError, record);
+            Fail(crawl, entry.FetchUrl, parseError);
             return true;
         }
         if (page.Unreadable is { } unreadable)
@@ -572,7 +579,12 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
                 Log(CrawlLogLevel.Info, site, $"revisit of {url} failed: {Reason(result)}");
                 continue;
             }
-            var page = crawl.Parser.Parse(result.DecodeText(), result.FinalUrl, Context(feedPublished));
+            if (TryParse(crawl, result, feedPublished, out _, out var parseError) is not { } page)
+            {
+                // The stored reading stays, and no conditional state is kept, so the next revisit parses it again.
+                Fail(crawl, url, parseError);
+                continue;
+            }
             if (page.Kind != PageKind.Article)
             {
                 Log(CrawlLogLevel.Info, site, $"revisit of {url}: no longer an article page");
@@ -613,6 +625,23 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
         if (report.Stored > 0 && report.Undated * 2 >= report.Stored)
         {
             report.AddWarning($"{report.Undated} of {report.Stored} new articles have no publication date");
+        }
+    }
+
+    /// <summary>Decodes and parses a fetched page. A parser exception fails only that page: null, with the reason.</summary>
+    private ParsedPage? TryParse(SiteCrawl crawl, FetchResult result, DateTimeOffset? feedPublished, out string html, out string reason)
+    {
+        html = "";
+        reason = "";
+        try
+        {
+            html = result.DecodeText();
+            return crawl.Parser.Parse(html, result.FinalUrl, Context(feedPublished));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            reason = "parse error: " + FetchFormat.OneLine(ex.Message);
+            return null;
         }
     }
 

@@ -14,8 +14,11 @@ public sealed record FetchOptions
     /// <summary>Bodies larger than this (after decompression) are refused.</summary>
     public long MaxResponseBytes { get; init; } = 10 * 1024 * 1024;
 
+    /// <summary>The default of <see cref="MaxUrlLength"/>; also the longest start URL or feed a site may be given.</summary>
+    public const int DefaultMaxUrlLength = 4096;
+
     /// <summary>Longer URLs (a link or a redirect target) are refused before any request.</summary>
-    public int MaxUrlLength { get; init; } = 4096;
+    public int MaxUrlLength { get; init; } = DefaultMaxUrlLength;
 
     /// <summary>How many redirects one fetch may follow.</summary>
     public int MaxRedirects { get; init; } = 10;

@@ -4,9 +4,9 @@ using System.Net.Sockets;
 namespace NewsArchive.Fetching;
 
 /// <summary>
-/// Whether a URL names this machine or a private network by its spelling: localhost, a loopback, private,
-/// link-local or carrier-grade NAT address. Names are not resolved, so a public name that resolves to a
-/// private address is not caught.
+/// Whether a URL names this machine or a private network by its spelling (localhost, a loopback, private,
+/// link-local or carrier-grade NAT address), or whether a resolved address is one. Names are resolved only when a
+/// connection is opened (<see cref="FetchHttpClientBuilder"/>), so that the address checked is the address used.
 /// </summary>
 internal static class LocalAddress
 {
@@ -16,10 +16,12 @@ internal static class LocalAddress
         {
             return true;
         }
-        if (url.HostNameType is not (UriHostNameType.IPv4 or UriHostNameType.IPv6) || !IPAddress.TryParse(url.DnsSafeHost, out var ip))
-        {
-            return false;
-        }
+        return url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(url.DnsSafeHost, out var ip) && IsLocal(ip);
+    }
+
+    /// <summary>Whether an address is this machine's or a private network's: what a name may not resolve to after a redirect.</summary>
+    public static bool IsLocal(IPAddress ip)
+    {
         if (ip.IsIPv4MappedToIPv6)
         {
             ip = ip.MapToIPv4();

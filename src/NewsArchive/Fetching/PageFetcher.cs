@@ -71,7 +71,7 @@ public sealed class PageFetcher
             return Failure(url, url, FetchOutcome.Skipped, $"URL longer than {_options.MaxUrlLength} characters");
         }
 
-        return await FetchChainAsync(url, conditional, checkRobots: true, _options.MaxResponseBytes, truncate: false, ct);
+        return await FetchChainAsync(url, null, conditional, checkRobots: true, _options.MaxResponseBytes, truncate: false, ct);
     }
 
     /// <summary>
@@ -86,15 +86,15 @@ public sealed class PageFetcher
             throw new ArgumentException("Only absolute http and https URLs have a robots.txt.", nameof(anyUrlOnHost));
         }
 
-        return (await GetHostRobotsAsync(anyUrlOnHost, ct)).Rules;
+        return (await GetHostRobotsAsync(anyUrlOnHost, null, ct)).Rules;
     }
 
-    private async Task<HostRobots> GetHostRobotsAsync(Uri url, CancellationToken ct)
+    private async Task<HostRobots> GetHostRobotsAsync(Uri url, Uri? redirectedFrom, CancellationToken ct)
     {
         var origin = url.GetLeftPart(UriPartial.Authority);
         while (true)
         {
-            var entry = _robots.GetOrAdd(origin, key => new Lazy<Task<HostRobots>>(() => LoadRobotsAsync(new Uri(key), ct)));
+            var entry = _robots.GetOrAdd(origin, key => new Lazy<Task<HostRobots>>(() => LoadRobotsAsync(new Uri(key), redirectedFrom, ct)));
             try
             {
                 return await entry.Value.WaitAsync(ct);
@@ -107,10 +107,10 @@ public sealed class PageFetcher
         }
     }
 
-    private async Task<HostRobots> LoadRobotsAsync(Uri origin, CancellationToken ct)
+    private async Task<HostRobots> LoadRobotsAsync(Uri origin, Uri? redirectedFrom, CancellationToken ct)
     {
         var robotsUrl = new Uri(origin, "/robots.txt");
-        var result = await FetchChainAsync(robotsUrl, null, checkRobots: false, RobotsMaxBytes, truncate: true, ct);
+        var result = await FetchChainAsync(robotsUrl, redirectedFrom, null, checkRobots: false, RobotsMaxBytes, truncate: true, ct);
         return result switch
         {
             { Outcome: FetchOutcome.Ok } =>
@@ -129,8 +129,9 @@ public sealed class PageFetcher
         };
     }
 
+    /// <summary>Fetches <paramref name="url"/> following redirects; <paramref name="redirectedFrom"/> is the public host whose redirect led here, if any.</summary>
     private async Task<FetchResult> FetchChainAsync(
-        Uri url, ConditionalHeaders? conditional, bool checkRobots, long maxBytes, bool truncate, CancellationToken ct)
+        Uri url, Uri? redirectedFrom, ConditionalHeaders? conditional, bool checkRobots, long maxBytes, bool truncate, CancellationToken ct)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal) { RedirectKey(url) };
         var current = url;
@@ -138,7 +139,8 @@ public sealed class PageFetcher
         {
             if (checkRobots)
             {
-                var robots = await GetHostRobotsAsync(current, ct);
+                // A host reached by a redirect from a public one is held to public addresses for its robots.txt too.
+                var robots = await GetHostRobotsAsync(current, redirectedFrom, ct);
                 if (robots.UnavailableReason is { } unavailable)
                 {
                     return Failure(url, current, robots.UnavailableOutcome, unavailable) with { HostUnavailable = true };
@@ -150,7 +152,7 @@ public sealed class PageFetcher
                 }
             }
 
-            var hop = await SendWithRetriesAsync(current, conditional, maxBytes, truncate, ct);
+            var hop = await SendWithRetriesAsync(current, redirectedFrom, conditional, maxBytes, truncate, ct);
             if (hop.Location is not { } target)
             {
                 return hop.Result with { RequestedUrl = url, FinalUrl = current };
@@ -184,16 +186,22 @@ public sealed class PageFetcher
                 return Failure(url, target, FetchOutcome.HttpError, "redirect loop", status);
             }
 
+            // A public host's redirect to another host is also judged by the address that host resolves to, when it is
+            // connected. A redirect within one host keeps the judgement by which the chain reached it: the pages of the
+            // host a fetch starts on (the user's site) are not judged, so neither are its own redirects.
+            redirectedFrom = LocalAddress.IsLocal(current) ? null
+                : string.Equals(current.IdnHost, target.IdnHost, StringComparison.OrdinalIgnoreCase) ? redirectedFrom
+                : current;
             current = target;
         }
     }
 
     private async Task<HopResult> SendWithRetriesAsync(
-        Uri url, ConditionalHeaders? conditional, long maxBytes, bool truncate, CancellationToken ct)
+        Uri url, Uri? redirectedFrom, ConditionalHeaders? conditional, long maxBytes, bool truncate, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var hop = await SendOnceAsync(url, conditional, maxBytes, truncate, ct);
+            var hop = await SendOnceAsync(url, redirectedFrom, conditional, maxBytes, truncate, ct);
             if (!hop.IsTransient || attempt >= _options.MaxRetries)
             {
                 return hop;
@@ -212,7 +220,7 @@ public sealed class PageFetcher
     }
 
     private async Task<HopResult> SendOnceAsync(
-        Uri url, ConditionalHeaders? conditional, long maxBytes, bool truncate, CancellationToken ct)
+        Uri url, Uri? redirectedFrom, ConditionalHeaders? conditional, long maxBytes, bool truncate, CancellationToken ct)
     {
         var gate = _gates.GetOrAdd(url.IdnHost, _ => new HostGate(_time));
         await gate.EnterAsync(() => SpacingFor(url), ct);
@@ -223,6 +231,10 @@ public sealed class PageFetcher
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                if (redirectedFrom is not null)
+                {
+                    request.Options.Set(FetchHttpClientBuilder.PublicAddressOnly, true);
+                }
                 if (conditional?.ETag is { Length: > 0 } etag)
                 {
                     request.Headers.TryAddWithoutValidation("If-None-Match", etag);
@@ -250,6 +262,13 @@ public sealed class PageFetcher
             catch (OperationCanceledException)
             {
                 return NetworkFailure(url, $"timed out after {FetchFormat.Duration(_options.Timeout)}");
+            }
+            catch (HttpRequestException ex) when (ex.InnerException is LocalAddressException local)
+            {
+                // DNS rebinding: a public name pointed at this machine or the local network. Not retried.
+                return new HopResult(
+                    Failure(url, url, FetchOutcome.Skipped, $"redirect from {redirectedFrom?.IdnHost} to {url.IdnHost} refused: it resolves to local address {local.Address}"),
+                    null, null, IsTransient: false);
             }
             catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.NameResolutionError)
             {

@@ -15,17 +15,24 @@ public sealed class ArticleParser
 {
     private const int MinArticleBodyLength = 200;
     private const int ArticleTextLength = 600;
-    // Comments are never text (PageCleaner took them out after the parse) and nothing reads element positions:
-    // neither is built.
-    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false, SkipComments = true, DisableElementPositionTracking = true });
+    private readonly HtmlParser _parser;
     private readonly DateExtractor _dates = new();
     private readonly BodyHtmlRenderer _bodyHtml = new();
     private readonly SiteProfile? _profile;
 
     /// <summary>A parser for any site, or with a profile, one whose selectors come first for the site's pages.</summary>
     public ArticleParser(SiteProfile? profile = null)
+        // Comments are never text (PageCleaner took them out after the parse) and nothing reads element positions:
+        // neither is built.
+        : this(profile, new HtmlParserOptions { IsScripting = false, SkipComments = true, DisableElementPositionTracking = true })
+    {
+    }
+
+    /// <summary>With the tree builder's options given: tests hook <see cref="HtmlParserOptions.OnCreated"/> to make a parse fail.</summary>
+    internal ArticleParser(SiteProfile? profile, HtmlParserOptions options)
     {
         _profile = profile;
+        _parser = new HtmlParser(options);
     }
 
     private static readonly Uri PlaceholderUrl = new("http://localhost/");

@@ -1,7 +1,12 @@
+using System.Globalization;
+using NewsArchive.Fetching;
+
 namespace NewsArchive.Sites;
 
 public static class SiteNames
 {
+    private static readonly string TooLong = string.Create(CultureInfo.InvariantCulture, $"URL longer than {FetchOptions.DefaultMaxUrlLength} characters");
+
     /// <summary>The default short name of a site: its host without "www.".</summary>
     public static string FromUrl(Uri url)
     {
@@ -38,6 +43,12 @@ public static class SiteNames
             }
             text = "https://" + text;
         }
+        // The fetcher would skip a longer one; refused here so that no site is added that can never be fetched.
+        if (text.Length > FetchOptions.DefaultMaxUrlLength)
+        {
+            error = TooLong;
+            return false;
+        }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || string.IsNullOrEmpty(parsed.Host))
         {
             error = $"'{text}' is not a valid URL";
@@ -51,6 +62,12 @@ public static class SiteNames
         if (!string.IsNullOrEmpty(parsed.UserInfo))
         {
             error = "URLs with credentials are not accepted";
+            return false;
+        }
+        if (parsed.AbsoluteUri.Length > FetchOptions.DefaultMaxUrlLength)
+        {
+            // Percent-encoding and punycode can lengthen what was typed.
+            error = TooLong;
             return false;
         }
         url = parsed;

@@ -82,6 +82,32 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("sites", "add", "https://abreview.ru/news/{long}")]
+    [InlineData("sites", "add", "autostat.ru/news/{long}")]
+    [InlineData("sites", "add", "https://autostat.ru/news/", "--feed", "https://autostat.ru/rss/{long}")]
+    [InlineData("fetch", "https://autostat.ru/news/{long}")]
+    public async Task SitesAddOrFetch_UrlLongerThanTheFetcherTakes_ExitsTwoWithOneLineAndAddsNothing(params string[] args)
+    {
+        var result = await _cli.RunAsync([.. args.Select(a => a.Replace("{long}", new string('a', 10_000), StringComparison.Ordinal))]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.EndsWith($"URL longer than {NewsArchive.Fetching.FetchOptions.DefaultMaxUrlLength} characters", line);
+        Assert.Equal("", (await _cli.RunAsync("sites", "list", "--format", "json")).Output);
+    }
+
+    [Fact]
+    public async Task SitesAdd_UrlOfTheLongestLengthFetched_Added()
+    {
+        var prefix = "https://abreview.ru/ab/news/";
+        var url = prefix + new string('a', NewsArchive.Fetching.FetchOptions.DefaultMaxUrlLength - prefix.Length);
+
+        var result = await _cli.RunAsync("sites", "add", url);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Theory]
     [InlineData("'; DROP TABLE articles; --")]
     [InlineData("\"; DROP TABLE articles; --")]
     [InlineData("x') OR 1=1 --")]

@@ -1,6 +1,11 @@
+using System.Text;
+using AngleSharp.Html.Parser;
 using NewsArchive.Crawling;
 using NewsArchive.Fetching;
+using NewsArchive.Parsing;
+using NewsArchive.Sites;
 using NewsArchive.Storage;
+using NewsArchive.Tests.Reliability;
 using NewsArchive.Tests.TestSite;
 
 namespace NewsArchive.Tests.Crawling;
@@ -37,20 +42,26 @@ public sealed class CrawlerTests : IAsyncLifetime
 
     private static CrawlOptions Options(int revisitDays = 0) => new() { Since = new DateOnly(2026, 2, 1), RevisitDays = revisitDays };
 
-    private async Task<CrawlReport> CrawlAsync(CrawlOptions? options = null, string start = TestSiteCatalog.ListingPath, params string[] feeds)
+    private Task<CrawlReport> CrawlAsync(CrawlOptions? options = null, string start = TestSiteCatalog.ListingPath, params string[] feeds) =>
+        CrawlAsync(options, null, start, feeds);
+
+    private async Task<CrawlReport> CrawlAsync(CrawlOptions? options, Func<Site, ArticleParser>? parsers, string start = TestSiteCatalog.ListingPath, params string[] feeds)
     {
         using var store = ArchiveStore.Open(_archive.Path);
         var site = store.FindSite("abreview")
             ?? store.AddSite("abreview", _site.UriFor(start), feeds.Select(_site.UriFor).ToList(), _clock.Now);
         using var http = FetchHttpClientBuilder.Create(Fast);
         var fetcher = new PageFetcher(http, Fast, _clock);
-        var crawler = new Crawler(store, fetcher, _clock, options ?? Options(), (_, message) =>
+        void Log(CrawlLogLevel level, string message)
         {
             lock (_log)
             {
                 _log.Add(message);
             }
-        });
+        }
+        var crawler = parsers is null
+            ? new Crawler(store, fetcher, _clock, options ?? Options(), Log)
+            : new Crawler(store, fetcher, _clock, options ?? Options(), Log) { CreateParser = parsers };
         return await crawler.RunAsync([site], CancellationToken.None);
     }
 
@@ -345,6 +356,72 @@ public sealed class CrawlerTests : IAsyncLifetime
         Assert.Equal(popular.Comments + 1, ArchiveProbe.Count(_archive.Path, "SELECT comments FROM articles WHERE id = $id", ("$id", id!)));
         var unchanged = ArchiveProbe.Scalar(_archive.Path, "SELECT id FROM articles WHERE url_key = $k", ("$k", Key(TestSiteCatalog.Articles[0].Path)));
         Assert.Equal(1, ArchiveProbe.Count(_archive.Path, "SELECT count(*) FROM counters WHERE article_id = $id", ("$id", unchanged!)));
+    }
+
+    /// <summary>A parser whose tree builder throws on a <c>&lt;parser-fault&gt;</c> element, as a parser bug would.</summary>
+    private static ArticleParser ThrowingOnMarkedPages(Site site) => new(site.Profile, new HtmlParserOptions
+    {
+        IsScripting = false,
+        OnCreated = (element, _) =>
+        {
+            if (element.LocalName == "parser-fault")
+            {
+                throw new InvalidOperationException("the test parser refuses this page");
+            }
+        },
+    });
+
+    [Fact]
+    public async Task RunAsync_ParserThrowsOnTheStartPage_ThatPageFailsAndFeedsAndSitemapsStillBringTheArticles()
+    {
+        string listing;
+        using (var http = new HttpClient())
+        {
+            listing = await http.GetStringAsync(_site.UriFor(TestSiteCatalog.ListingPath));
+        }
+        var page = listing.Replace("</body>", "<parser-fault></parser-fault></body>", StringComparison.Ordinal);
+        _site.Override(TestSiteCatalog.ListingPath, HostileResponses.Bytes(Encoding.UTF8.GetBytes(page), "text/html; charset=utf-8"));
+
+        var report = await CrawlAsync(Options(), ThrowingOnMarkedPages, TestSiteCatalog.ListingPath, TestSiteCatalog.FeedPath);
+
+        var (url, reason) = Assert.Single(report.Sites[0].Failures);
+        Assert.Equal(_site.UriFor(TestSiteCatalog.ListingPath).AbsoluteUri, url);
+        Assert.Equal("parse error: the test parser refuses this page", reason);
+        Assert.Null(report.Sites[0].FatalError);
+        // No listing walk, but the feed and the sitemap were read and their articles stored.
+        Assert.Equal(0, _site.CountRequests(TestSiteCatalog.ListingPagePath(2)));
+        Assert.True(report.Stored > 0, string.Join("\n", _log));
+        Assert.Equal(report.Stored, ArticleCount());
+        Assert.Equal("failed", ArchiveProbe.Scalar(_archive.Path, "SELECT status FROM runs WHERE id = $id", ("$id", report.RunId!)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ParserThrowsOnARevisit_ThatPageFailsWithTheReasonAndTheRunGoesOn()
+    {
+        await CrawlAsync(Options(revisitDays: 7));
+        var recent = TestSiteCatalog.Articles.Where(a => a.Published >= _clock.Now.AddDays(1 - 7)).ToList();
+        var faulty = recent[0];
+        var storedBody = ArchiveProbe.Scalar(_archive.Path, "SELECT body FROM articles WHERE url_key = $k", ("$k", Key(faulty.Path)));
+        var page = Encoding.UTF8.GetString(_site.ArticlePageBytes(faulty.Path)).Replace("</body>", "<parser-fault></parser-fault></body>", StringComparison.Ordinal);
+        _site.Override(faulty.Path, HostileResponses.Bytes(Encoding.UTF8.GetBytes(page), "text/html; charset=utf-8"));
+        _site.ClearRequestLog();
+        _clock.Now = _clock.Now.AddDays(1);
+
+        var second = await CrawlAsync(Options(revisitDays: 7), ThrowingOnMarkedPages);
+
+        Assert.False(second.Cancelled);
+        Assert.Equal(1, second.Failed);
+        var (url, reason) = Assert.Single(second.Sites[0].Failures);
+        Assert.Equal(_site.UriFor(faulty.Path).AbsoluteUri, url);
+        Assert.Equal("parse error: the test parser refuses this page", reason);
+        // Every other recent article was still revisited (conditional GETs answered 304), and the stored reading stays.
+        Assert.All(recent, a => Assert.Equal(1, _site.CountRequests(a.Path)));
+        Assert.Equal(recent.Count - 1, second.Sites[0].Unchanged - 3);
+        Assert.Equal(storedBody, ArchiveProbe.Scalar(_archive.Path, "SELECT body FROM articles WHERE url_key = $k", ("$k", Key(faulty.Path))));
+        // The run is recorded as failed with its reason: what makes 'fetch' exit with code 1 and 'runs show' list it.
+        Assert.Equal("failed", ArchiveProbe.Scalar(_archive.Path, "SELECT status FROM runs WHERE id = $id", ("$id", second.RunId!)));
+        Assert.Equal(reason, ArchiveProbe.Scalar(_archive.Path, "SELECT reason FROM run_failures WHERE run_id = $id AND url = $url",
+            ("$id", second.RunId!), ("$url", url)));
     }
 
     [Fact]

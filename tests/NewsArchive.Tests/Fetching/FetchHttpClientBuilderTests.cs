@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using NewsArchive.Fetching;
 
@@ -43,5 +45,22 @@ public sealed class FetchHttpClientBuilderTests
         using var http = FetchHttpClientBuilder.Create(new FetchOptions());
 
         Assert.Equal(Timeout.InfiniteTimeSpan, http.Timeout);
+    }
+
+    [Fact]
+    public async Task Create_NameThatDoesNotResolve_NameResolutionErrorAsWithTheDefaultConnect()
+    {
+        // The client resolves names itself (to check redirect targets' addresses); a failed lookup must still say so.
+        var lookups = 0;
+        using var http = FetchHttpClientBuilder.Create(new FetchOptions(), (_, _) =>
+        {
+            Interlocked.Increment(ref lookups);
+            throw new SocketException((int)SocketError.HostNotFound);
+        }, null);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri("http://no-such-host.example/")));
+
+        Assert.Equal(HttpRequestError.NameResolutionError, error.HttpRequestError);
+        Assert.Equal(1, lookups);
     }
 }

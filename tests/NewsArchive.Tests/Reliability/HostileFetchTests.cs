@@ -8,9 +8,9 @@ using NewsArchive.Tests.Fetching;
 namespace NewsArchive.Tests.Reliability;
 
 /// <summary>
-/// <see cref="PageFetcher"/> against hostile answers from a loopback server. Made-up public host names
-/// (<c>news.example</c>, an IDN) are pointed at 127.0.0.1 by the client's connect callback, the way
-/// <c>curl --resolve</c> does, so the redirect rule can be tested without DNS.
+/// <see cref="PageFetcher"/> against hostile answers from a loopback server. Made-up host names (<c>news.example</c>,
+/// an IDN) resolve to a public address, or a local one where a test says so, and every connection goes to 127.0.0.1,
+/// the way <c>curl --resolve</c> does, so the redirect rules can be tested without DNS.
 /// </summary>
 public sealed class HostileFetchTests
 {
@@ -32,24 +32,33 @@ public sealed class HostileFetchTests
             : context.Request.Path == path ? page(context)
             : HostileResponses.Bytes("<p>ok</p>"u8.ToArray(), "text/html; charset=utf-8")(context);
 
-    private static async Task<FetchResult> FetchAsync(LoopbackServer server, Uri url, FetchOptions? options = null)
+    // TEST-NET-3: a public address by LocalAddress's rules, never connected to (every connection goes to the loopback server).
+    private static readonly IPAddress PublicAddress = IPAddress.Parse("203.0.113.10");
+
+    private static Task<FetchResult> FetchAsync(LoopbackServer server, Uri url, FetchOptions? options = null, IReadOnlyDictionary<string, IPAddress>? dns = null) =>
+        FetchAsync(server.BaseUri.Port, url, options, dns);
+
+    private static async Task<FetchResult> FetchAsync(int port, Uri url, FetchOptions? options = null, IReadOnlyDictionary<string, IPAddress>? dns = null)
     {
         options ??= Fast;
-        // Every host name connects to the loopback server: public-looking names without DNS.
-        using var http = FetchHttpClientBuilder.Create(options, async (_, ct) =>
-        {
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
+        // Made-up names resolve to a public address (or as dns says) and every connection goes to the loopback server.
+        using var http = FetchHttpClientBuilder.Create(
+            options,
+            (host, _) => Task.FromResult<IPAddress[]>([IPAddress.TryParse(host, out var literal) ? literal : dns?.GetValueOrDefault(host) ?? PublicAddress]),
+            async (_, _, ct) =>
             {
-                await socket.ConnectAsync(IPAddress.Loopback, server.BaseUri.Port, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        });
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(IPAddress.Loopback, port, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            });
         var fetcher = new PageFetcher(http, options, TimeProvider.System);
         using var hangGuard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         return await fetcher.FetchAsync(url, hangGuard.Token);
@@ -86,6 +95,39 @@ public sealed class HostileFetchTests
         Assert.Equal(FetchOutcome.Skipped, result.Outcome);
         Assert.Equal($"redirect from news.example to local address {shownHost} refused", result.Error);
         Assert.Equal(0, server.CountOf("/secret"));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    [InlineData("::ffff:127.0.0.1")]
+    [InlineData("10.0.0.8")]
+    [InlineData("169.254.169.254")]
+    public async Task FetchAsync_RedirectFromPublicHostToNameResolvingToLocalAddress_SkippedWithoutRequest(string address)
+    {
+        await using var server = await StartRedirectingAsync(port => On(port, "rebind.example", "/secret").AbsoluteUri);
+        var dns = new Dictionary<string, IPAddress> { ["rebind.example"] = IPAddress.Parse(address) };
+
+        var result = await FetchAsync(server, On(server, "news.example", "/news/1"), dns: dns);
+
+        Assert.Equal(FetchOutcome.Skipped, result.Outcome);
+        Assert.Equal($"redirect from news.example to rebind.example refused: it resolves to local address {IPAddress.Parse(address)}", result.Error);
+        Assert.Equal(0, server.CountOf("/secret"));
+        // Not its robots.txt either: nothing at all was asked of the local address.
+        Assert.DoesNotContain(server.Requests, r => r.Headers["Host"].StartsWith("rebind.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FetchAsync_GivenUrlWhoseNameResolvesToLocalAddressRedirectingWithinItsHost_Fetched()
+    {
+        // The user's own choice, such as an intranet site: only redirects from public hosts to other hosts are judged.
+        await using var server = await StartRedirectingAsync(port => On(port, "intranet.example", "/news/2").AbsoluteUri);
+        var dns = new Dictionary<string, IPAddress> { ["intranet.example"] = IPAddress.Parse("10.0.0.8") };
+
+        var result = await FetchAsync(server, On(server, "intranet.example", "/news/1"), dns: dns);
+
+        Assert.Equal(FetchOutcome.Ok, result.Outcome);
+        Assert.Equal(On(server, "intranet.example", "/news/2"), result.FinalUrl);
     }
 
     [Fact]
@@ -176,6 +218,20 @@ public sealed class HostileFetchTests
         Assert.Equal(FetchOutcome.NetworkError, result.Outcome);
         Assert.Equal("timed out after 1 s", result.Error);
         await Eventually.TrueAsync(() => hostile.HungUp("slow"), "the client hangs up");
+    }
+
+    [Fact]
+    public async Task FetchAsync_SlowlorisHeaders_TimesOutAndHangsUp()
+    {
+        await using var server = SlowHeaderServer.Start();
+
+        var result = await FetchAsync(server.Port, server.Url("/slow"), Fast with { Timeout = TimeSpan.FromSeconds(1), MaxRetries = 0 });
+
+        Assert.Equal(FetchOutcome.NetworkError, result.Outcome);
+        Assert.Equal("timed out after 1 s", result.Error);
+        Assert.Equal(0, result.StatusCode);
+        Assert.Contains("GET /slow HTTP/1.1", server.RequestLines);
+        await Eventually.TrueAsync(() => server.HungUp, "the client hangs up");
     }
 
     [Fact]

@@ -130,9 +130,13 @@ public sealed class HostileResponses
         try
         {
             await context.Response.StartAsync(ct);
-            while (await writeNext(context.Response.Body, ct))
+            while (!ct.IsCancellationRequested && await writeNext(context.Response.Body, ct))
             {
             }
+            // Once the client has hung up Kestrel drops the writes without throwing (100 MB "sent" in a few ms) and
+            // cancels RequestAborted a moment later from the thread pool: a body sent whole may only mean that. Every
+            // answer here is one no client reads to the end, so wait for that signal (a hang guard, not a timing).
+            await Task.Delay(TimeSpan.FromSeconds(10), ct);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
         {
