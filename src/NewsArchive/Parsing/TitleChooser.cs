@@ -40,6 +40,7 @@ internal static partial class TitleChooser
 
         string? best = null;
         string? firstH1 = null;
+        var firstH1IsPlainText = false;
         var bestRank = 0;
         foreach (var element in document.QuerySelectorAll("h1, h2, h3, [itemprop=headline]"))
         {
@@ -62,6 +63,7 @@ internal static partial class TitleChooser
             if (firstH1 is null && element.TagName == "H1" && text.Contains(' ', StringComparison.Ordinal) && key != siteEnd)
             {
                 firstH1 = text;
+                firstH1IsPlainText = element.Children.All(child => child.TagName == "BR");
             }
             var rank = 0;
             if (plainSubheading)
@@ -86,11 +88,12 @@ internal static partial class TitleChooser
         }
         if (best is not null)
         {
-            return best;
+            return firstH1 is not null && firstH1IsPlainText && ContinuesHeadline(Key(firstH1), Key(best)) ? firstH1 : best;
         }
         var fallback = ogTitle is { Length: > 3 } ? StripSiteName(ogTitle, siteName) : titleTag is { Length: > 0 } ? StripSiteName(titleTag, siteName) : null;
         // An h1 holding the shared title plus more words carries a kicker, a site name or an author.
-        if (firstH1 is not null && !firstH1.EndsWith(':') && (fallback is null || !Contains(Key(firstH1), Key(fallback))))
+        if (firstH1 is not null && !firstH1.EndsWith(':') && (fallback is null || !Contains(Key(firstH1), Key(fallback))
+            || (firstH1IsPlainText && ContinuesHeadline(Key(firstH1), Key(fallback)))))
         {
             // The visible headline beats a <title> or og:title written for search engines and shares.
             return firstH1;
@@ -235,6 +238,14 @@ internal static partial class TitleChooser
         }
         return title == word;
     }
+
+    /// <summary>
+    /// "Ultium Cells erhöht Kapazität in Tennessee" over a shared title "Ultium Cells erhöht Kapazität": a plain-text h1
+    /// that runs on in words is the fuller headline; one that runs on after a separator adds a site name.
+    /// </summary>
+    private static bool ContinuesHeadline(string h1, string shared) =>
+        shared.Length > 0 && h1.Length > shared.Length + 1 && h1.StartsWith(shared, StringComparison.Ordinal)
+        && h1[shared.Length] == ' ' && (char.IsLetterOrDigit(h1[shared.Length + 1]) || h1[shared.Length + 1] is '(' or '"');
 
     /// <summary>"23.01.2022 - Headline": a date stamp before the headline is not part of it.</summary>
     internal static string StripLeadingDate(string title)

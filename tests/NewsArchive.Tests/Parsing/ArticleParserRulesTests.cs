@@ -84,6 +84,16 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_H1RunsOnPastTheSharedTitle_TheFullerH1Wins()
+    {
+        var page = Parse(
+            $"""<h1>Haval расширит завод в Тульской области до 300 тыс. машин</h1>{Paragraphs}<div class="slider"><h3 class="entry-title">Haval расширит завод в Тульской области</h3></div>""",
+            """<title>Haval расширит завод в Тульской области - ABReview</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Haval расширит завод в Тульской области"}</script>""");
+
+        Assert.Equal("Haval расширит завод в Тульской области до 300 тыс. машин", page.Title);
+    }
+
+    [Fact]
     public void Parse_WordPressPostWithTagClasses_KeepsTheBody()
     {
         // WordPress puts tag-* and category-* classes on the post's own wrapper.
