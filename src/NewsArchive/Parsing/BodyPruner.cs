@@ -51,6 +51,7 @@ internal static partial class BodyPruner
     {
         var seen = 0;
         var candidates = new List<(IElement Heading, int Before)>();
+        var appeals = new List<(IElement Block, int Before)>();
         // Child lists walked by index: AngleSharp's sibling links search the parent's list, quadratic on wide pages.
         var open = new Stack<(INodeList Nodes, int Next)>();
         open.Push((root.ChildNodes, 0));
@@ -72,6 +73,10 @@ internal static partial class BodyPruner
                 {
                     candidates.Add((element, seen));
                 }
+                else if (element.TagName is "P" or "DIV" && IsAppealToReader(element))
+                {
+                    appeals.Add((element, seen));
+                }
                 open.Push((element.ChildNodes, 0));
             }
         }
@@ -83,6 +88,23 @@ internal static partial class BodyPruner
                 return;
             }
         }
+        foreach (var (block, before) in appeals)
+        {
+            // An appeal to subscribe, follow or donate in the last fifth closes the article.
+            if (before * 5 >= seen * 4)
+            {
+                CutFrom(root, block);
+                return;
+            }
+        }
+    }
+
+    private static bool IsAppealToReader(IElement element)
+    {
+        const int MaxAppealLength = 250;
+        var text = element.TextContent;
+        return text.Length <= MaxAppealLength * 2 && BodyTextRenderer.Inline(element) is { Length: > 0 and <= MaxAppealLength } inline
+            && Vocabulary.AppealToReader().IsMatch(inline);
     }
 
     private static bool IsTailHeading(IElement element)

@@ -58,6 +58,10 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"^\s*((\d+\s+)?(комментари[ийея]в?|kommentare?|comments?)(\s*\(\d+\))?\s*:?|leave\s+a\s+(reply|comment).*|schreibe\s+einen\s+kommentar.*|добавить\s+комментарий|оставить\s+комментарий|\d+\s+(thoughts|responses|replies|antworten|kommentare|comments|комментари\w*)\s+(on|to|auf|zu|к)\s+.*)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex CommentsHeading();
 
+    /// <summary>A line asking the reader to subscribe, follow, support or donate.</summary>
+    [GeneratedRegex(@"newsletter|abonnier|subscrib|unterstützen\s+sie|support\s+(us|our)|donat|spende|folg(en|t)\s+(sie\s+)?uns|follow\s+us|síguenos|siguenos|suscr[ií]b|подпис(ывайтесь|аться)\s+на|наш\s+(telegram|телеграм)|if\s+you\s+enjoyed|gefällt\s+(dir|ihnen)\s+unser|sie\s+lesen\s+gern", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex AppealToReader();
+
     /// <summary>Picture captions and credits outside &lt;figcaption&gt;.</summary>
     [GeneratedRegex(@"(^|[\s_-])(caption|legend|bildunterschrift|image-?source|img-?metadata|image-?annotation|photo-?credit|foto-?credit|bildquelle|img-?caption|image-?credit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex CaptionClass();

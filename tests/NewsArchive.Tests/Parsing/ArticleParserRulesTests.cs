@@ -94,6 +94,15 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_AppealToSubscribeAtTheEnd_CutFromTheBody()
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}{Paragraphs}{Paragraphs}<p>Чтобы не пропустить главное, подписывайтесь на наш Telegram-канал.</p><p>Партнёрские материалы</p></article>""");
+
+        Assert.Contains("Первый абзац новости", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Telegram", page.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_WordPressPostWithTagClasses_KeepsTheBody()
     {
         // WordPress puts tag-* and category-* classes on the post's own wrapper.
