@@ -10,8 +10,15 @@ internal static class MetadataExtractor
     public static PageMetadata Extract(IDocument document, Uri pageUrl)
     {
         var jsonLd = ReadJsonLd(document);
-        var title = TitleChooser.Choose(document, Clean(jsonLd.Headline), Clean(Meta(document, "og:title") ?? Meta(document, "twitter:title")),
-            Clean(document.QuerySelector("title")?.TextContent), Clean(Meta(document, "og:site_name")));
+        var titleTag = Clean(document.QuerySelector("title")?.TextContent);
+        var ogTitle = Clean(Meta(document, "og:title") ?? Meta(document, "twitter:title"));
+        if (ogTitle is not null && titleTag is not null && titleTag.Length > ogTitle.Length
+            && titleTag.StartsWith(ogTitle, StringComparison.Ordinal) && titleTag[ogTitle.Length..].TrimStart().StartsWith('"'))
+        {
+            // content="Biden de "incapacitado"": an unescaped quote cut the attribute short; the <title> has it whole.
+            ogTitle = null;
+        }
+        var title = TitleChooser.Choose(document, Clean(jsonLd.Headline), ogTitle, titleTag, Clean(Meta(document, "og:site_name")));
         var description = Meta(document, "og:description") ?? Meta(document, "description") ?? jsonLd.Description;
         var authors = FindAuthors(document, jsonLd.Authors);
 

@@ -103,6 +103,14 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_OgTitleCutByAnUnescapedQuote_TitleTagWins()
+    {
+        var page = Parse($"<div>{Paragraphs}</div>", """<title>Минпромторг назвал утильсбор "временной мерой"</title><meta property="og:title" content="Минпромторг назвал утильсбор "временной мерой"">""");
+
+        Assert.Equal("Минпромторг назвал утильсбор \"временной мерой\"", page.Title);
+    }
+
+    [Fact]
     public void Parse_WordPressPostWithTagClasses_KeepsTheBody()
     {
         // WordPress puts tag-* and category-* classes on the post's own wrapper.
