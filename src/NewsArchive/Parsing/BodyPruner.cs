@@ -37,7 +37,7 @@ internal static partial class BodyPruner
         {
             if (stats.Text(heading) <= 100 && Vocabulary.CommentsHeading().IsMatch(BodyTextRenderer.Inline(heading)))
             {
-                CutFrom(root, heading);
+                NodeCuts.CutFrom(root, heading);
                 return;
             }
         }
@@ -84,7 +84,7 @@ internal static partial class BodyPruner
         {
             if (before * 2 >= seen)
             {
-                CutFrom(root, heading);
+                NodeCuts.CutFrom(root, heading);
                 return;
             }
         }
@@ -93,7 +93,7 @@ internal static partial class BodyPruner
             // An appeal to subscribe, follow or donate in the last fifth closes the article.
             if (before * 5 >= seen * 4)
             {
-                CutFrom(root, block);
+                NodeCuts.CutFrom(root, block);
                 return;
             }
         }
@@ -126,26 +126,6 @@ internal static partial class BodyPruner
         }
         return Vocabulary.TailHeading().IsMatch(text)
             || (Vocabulary.RelatedHeading().Match(text) is { Success: true, Index: < 3 });
-    }
-
-    /// <summary>Removes start and everything after it in document order inside root.</summary>
-    private static void CutFrom(IElement root, IElement start)
-    {
-        for (INode current = start; current != root && current.Parent is { } parent; current = parent)
-        {
-            var siblings = parent.ChildNodes;
-            var index = 0;
-            while (siblings[index] != current)
-            {
-                index++;
-            }
-            for (var last = siblings.Length - 1; last > index; last--)
-            {
-                // From the end: each removal is then cheap whatever the list's length.
-                parent.RemoveChild(siblings[last]);
-            }
-        }
-        start.Remove();
     }
 
     private static bool ShouldDrop(IElement element, string? title, ParseContext context, TextStats stats)

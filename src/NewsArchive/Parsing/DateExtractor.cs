@@ -434,10 +434,6 @@ public sealed class DateExtractor
     }
 
     /// <summary>
-    /// Unlabelled lines around the title ("Автор: Иван Петров · 11 марта 2026"): the elements
-    /// after it up to the first long paragraph, where the body starts, then a few before it.
-    /// </summary>
-    /// <summary>
     /// A date line's date. A day without a year inside a sentence ("Aktion zum Tag der
     /// Pressefreiheit am 3. Mai") is the subject of a subtitle, not when the page was published.
     /// </summary>
@@ -488,6 +484,10 @@ public sealed class DateExtractor
         return letters - longestWord;
     }
 
+    /// <summary>
+    /// Unlabelled lines around the title ("Автор: Иван Петров · 11 марта 2026"): the elements
+    /// after it up to the first long paragraph, where the body starts, then a few before it.
+    /// </summary>
     private static DateTimeOffset? FromHeaderLines(DatePageScan scan, DateTimeOffset now, TimeZoneInfo zone)
     {
         if (scan.Anchor < 0)

@@ -49,10 +49,7 @@ internal static class PageCleaner
             if (element.TagName is "H2" or "H3" or "H4" or "H5" && Vocabulary.CommentsHeading().IsMatch(BodyTextRenderer.Inline(element)))
             {
                 // "Комментарии (3)" opens the comments: what follows it at its level goes too.
-                while (element.NextSibling is { } next)
-                {
-                    next.Parent!.RemoveChild(next);
-                }
+                NodeCuts.RemoveFollowingSiblings(element);
             }
             element.Remove();
         }
