@@ -35,8 +35,10 @@ internal static partial class TitleChooser
         var tag = Key(titleTag);
         var site = Key(siteName);
         var siteEnd = Key(SiteEnd(titleTag ?? ""));
-        var strippedOg = ogTitle is null ? "" : Key(StripSiteName(ogTitle, siteName));
-        var strippedTag = titleTag is null ? "" : Key(StripSiteName(titleTag, siteName));
+        var ogWithoutSite = ogTitle is null ? null : StripSiteName(ogTitle, siteName);
+        var tagWithoutSite = titleTag is null ? null : StripSiteName(titleTag, siteName);
+        var strippedOg = Key(ogWithoutSite);
+        var strippedTag = Key(tagWithoutSite);
 
         string? best = null;
         string? firstH1 = null;
@@ -90,7 +92,7 @@ internal static partial class TitleChooser
         {
             return firstH1 is not null && firstH1IsPlainText && ContinuesHeadline(Key(firstH1), Key(best)) ? firstH1 : best;
         }
-        var fallback = ogTitle is { Length: > 3 } ? StripSiteName(ogTitle, siteName) : titleTag is { Length: > 0 } ? StripSiteName(titleTag, siteName) : null;
+        var fallback = ogTitle is { Length: > 3 } ? ogWithoutSite : titleTag is { Length: > 0 } ? tagWithoutSite : null;
         // An h1 holding the shared title plus more words carries a kicker, a site name or an author.
         if (firstH1 is not null && !firstH1.EndsWith(':') && (fallback is null || !Contains(Key(firstH1), Key(fallback))
             || (firstH1IsPlainText && ContinuesHeadline(Key(firstH1), Key(fallback)))))
@@ -104,11 +106,11 @@ internal static partial class TitleChooser
         }
         if (ogTitle is { Length: > 3 })
         {
-            return StripSiteName(ogTitle, siteName);
+            return ogWithoutSite;
         }
         if (titleTag is { Length: > 0 })
         {
-            return StripSiteName(titleTag, siteName);
+            return tagWithoutSite;
         }
         return headline ?? document.QuerySelectorAll("h1").Select(BodyTextRenderer.Inline).FirstOrDefault(t => t.Length is > 3 and < 300);
     }
@@ -210,15 +212,15 @@ internal static partial class TitleChooser
     }
 
     /// <summary>The shorter end of a title in parts ("Site » Headline", "Headline | Site"): where sites put their name.</summary>
-    private static string SiteEnd(string key)
+    private static string SiteEnd(string title)
     {
         foreach (var separator in Separators)
         {
-            var last = key.LastIndexOf(separator, StringComparison.Ordinal);
+            var last = title.LastIndexOf(separator, StringComparison.Ordinal);
             if (last > 0)
             {
-                var trailing = key[(last + separator.Length)..].Trim();
-                var leading = key[..key.IndexOf(separator, StringComparison.Ordinal)].Trim();
+                var trailing = title[(last + separator.Length)..].Trim();
+                var leading = title[..title.IndexOf(separator, StringComparison.Ordinal)].Trim();
                 // Sites append their name as a rule; one in front is recognised only when clearly the shorter end.
                 return leading.Length * 3 < trailing.Length * 2 ? leading : trailing;
             }
@@ -248,7 +250,7 @@ internal static partial class TitleChooser
         && h1[shared.Length] == ' ' && (char.IsLetterOrDigit(h1[shared.Length + 1]) || h1[shared.Length + 1] is '(' or '"');
 
     /// <summary>"23.01.2022 - Headline": a date stamp before the headline is not part of it.</summary>
-    internal static string StripLeadingDate(string title)
+    private static string StripLeadingDate(string title)
     {
         var end = 0;
         while (end < title.Length && (char.IsAsciiDigit(title[end]) || title[end] == '.'))
