@@ -67,7 +67,7 @@ internal static class PageCleaner
     private static bool IsChrome(IElement element, TextStats stats, ElementStats page, IElement? title)
     {
         var names = LinkListExtractor.ClassAndId(element);
-        if (Vocabulary.IsNegative(names)
+        if (Vocabulary.IsNegative(names) && !IsMainLandmark(element)
             && (element.TagName is not ("P" or "A" or "STRONG" or "EM" or "B" or "I") || (element.TagName == "P" && Vocabulary.StrongChromeClass().IsMatch(names))))
         {
             if (IsDiscussion(element, names, title))
@@ -83,11 +83,33 @@ internal static class PageCleaner
             {
                 return false;
             }
-            return own.ParagraphText < 1000 || element.QuerySelector("[itemprop=articleBody], [itemprop=articlebody]") is null;
+            return !HoldsMarkedBody(element, stats);
         }
         if (element.TagName is "DIV" or "P" or "SECTION" or "SPAN" or "LI" or "H2" or "H3" or "H4")
         {
             if (stats.Text(element) < 300 && Vocabulary.ChromeText().IsMatch(BodyTextRenderer.Inline(element)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The page's main landmark is the content by definition, whatever its names ("main#skip-main").</summary>
+    private static bool IsMainLandmark(IElement element) =>
+        element.TagName == "MAIN" || string.Equals(element.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A body marked as such (articleBody, "entry-content", "post-body") with real text inside a wrapper named like
+    /// chrome, e.g. Blogger's "widget Blog" around its posts.
+    /// </summary>
+    private static bool HoldsMarkedBody(IElement element, TextStats stats)
+    {
+        foreach (var inner in element.QuerySelectorAll("[itemprop], [class]"))
+        {
+            var marked = string.Equals(inner.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase)
+                || Vocabulary.BodyClass().IsMatch(inner.ClassName ?? "");
+            if (marked && stats[inner] is { Text: >= 500 } own && own.LinkDensity < 0.3)
             {
                 return true;
             }

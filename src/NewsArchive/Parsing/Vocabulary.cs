@@ -27,7 +27,15 @@ internal static partial class Vocabulary
     /// <summary>Chrome by class/id, unless the names also say article body or post wrapper.</summary>
     public static bool IsNegative(string names) =>
         names.Length > 0 && NegativeClass().IsMatch(names) && !BodyClass().IsMatch(names) && !ArticleWrapperClass().IsMatch(names)
-        && !LeadClass().IsMatch(names);
+        && !LeadClass().IsMatch(names)
+        && (!names.Contains("elementor-", StringComparison.Ordinal) || NegativeClass().IsMatch(PageBuilderStructure().Replace(names, "")));
+
+    /// <summary>
+    /// Elementor wraps every block of a page, text included, in "elementor-widget", "-wrap" and "-container":
+    /// structure, not chrome. Its widget kinds ("elementor-widget-share-buttons") still count.
+    /// </summary>
+    [GeneratedRegex(@"elementor-widget(-wrap|-container|-text-editor|-heading|-image|-theme-post-content)?(?=\s|$)")]
+    private static partial Regex PageBuilderStructure();
 
     /// <summary>Blocks holding an article's lead or standfirst, kept with the body.</summary>
     [GeneratedRegex(@"(^|[\s_-])(lead|lede|chapo|chapeau|perex|vorspann|sapo|entradilla|bajada|sub-?headline|teaser-?text|preview-?text|preview_text|intro|standfirst|subtitle|subhead|summary|anons|annotation|excerpt|description|deck|dek|announce)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]

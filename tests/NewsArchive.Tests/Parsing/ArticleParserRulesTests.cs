@@ -17,6 +17,18 @@ public sealed class ArticleParserRulesTests
         """;
 
     [Fact]
+    public void Parse_BodyInsideWrappersNamedLikeChrome_IsKept()
+    {
+        // The site-wide links outweigh the article, so no wrapper is kept merely for holding most of the page's text.
+        var sidebar = "<ul>" + string.Concat(Enumerable.Range(1, 20).Select(i => $"""<li><a href="/news/{i}">Новость номер {i} о продажах автомобилей и дилерах в регионах</a></li>""")) + "</ul>";
+        var landmark = Parse($"""<main class="main" id="skip-main"><h1>Продажи выросли</h1>{Paragraphs}</main>{sidebar}""");
+        var blogger = Parse($"""<div class="widget Blog" id="Blog1"><div class="post hentry"><div class="post-body entry-content">{Paragraphs.Replace("p>", "div>", StringComparison.Ordinal)}{Paragraphs.Replace("p>", "div>", StringComparison.Ordinal)}{Paragraphs.Replace("p>", "div>", StringComparison.Ordinal)}</div></div></div>{sidebar}""");
+        var elementor = Parse($"""<div class="elementor-widget-wrap"><div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">{Paragraphs}</div></div></div>{sidebar}""");
+
+        Assert.All(new[] { landmark, blogger, elementor }, page => Assert.Contains("Второй абзац продолжает рассказ", page.Body));
+    }
+
+    [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
         var page = Parse(
