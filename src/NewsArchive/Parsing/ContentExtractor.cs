@@ -37,21 +37,23 @@ internal static class ContentExtractor
         }
 
         var result = new List<IElement> { winner };
-        if (winner != semantic && winner.ParentElement is { } parent)
+        if (winner != semantic && winner.ParentElement is not null)
         {
             // Siblings that score close to the winner belong to the same article (split containers).
             var threshold = Math.Max(10, scores.GetValueOrDefault(winner) * 0.2);
+            var anchor = SoleContentAncestor(winner, stats);
+            var parent = anchor.ParentElement!;
             result.Clear();
             foreach (var sibling in parent.Children)
             {
-                if (sibling == winner || scores.GetValueOrDefault(sibling) >= threshold
+                if (sibling == anchor || scores.GetValueOrDefault(sibling) >= threshold || IsTwinWithText(sibling, anchor, stats)
                     || (sibling.TagName == "P" && stats.LinkDensity(sibling) < 0.25 && stats.Text(sibling) > 80))
                 {
                     result.Add(sibling);
                 }
                 else
                 {
-                    AddFigures(sibling, stats, result, result.Contains(winner));
+                    AddFigures(sibling, stats, result, result.Contains(anchor));
                 }
             }
             if (FindLead(winner, stats) is { } lead && !result.Any(r => r.Contains(lead)))
@@ -64,6 +66,37 @@ internal static class ContentExtractor
             result = WithLeadAndFigures(winner, parent2, stats);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The outermost wrapper that holds nothing but the winner: page builders put each text block of an article
+    /// in its own module ("editorial-module > div.text > div.text-text"), and the other modules are the wrapper's siblings.
+    /// </summary>
+    private static IElement SoleContentAncestor(IElement winner, TextStats stats)
+    {
+        var anchor = winner;
+        // Table cells stay where they are: a cell without its table is no body to render.
+        for (var level = 0; level < 3 && anchor.ParentElement is { TagName: not ("BODY" or "TD" or "TH" or "TR" or "TBODY" or "TABLE") } parent; level++)
+        {
+            if (stats.Text(parent) > stats.Text(winner) + 40)
+            {
+                break;
+            }
+            anchor = parent;
+        }
+        return anchor;
+    }
+
+    /// <summary>A sibling built from the same template as the body's block (same tag and classes) that holds prose.</summary>
+    private static bool IsTwinWithText(IElement sibling, IElement anchor, TextStats stats)
+    {
+        if (sibling == anchor || sibling.TagName != anchor.TagName || string.IsNullOrEmpty(anchor.ClassName)
+            || !string.Equals(sibling.ClassName, anchor.ClassName, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var own = stats[sibling];
+        return own.ParagraphText >= 100 && own.LinkDensity < 0.25;
     }
 
     /// <summary>

@@ -29,6 +29,22 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_ArticleSplitIntoTemplateModules_KeepsEveryModule()
+    {
+        static string Module(string text) => $"""<div class="editorial-module"><div class="text"><div class="text-text"><p>{text}</p></div></div></div>""";
+        var page = Parse(
+            "<h1>Интервью с главой дилерского холдинга</h1>"
+            + Module("Первый модуль: глава холдинга рассказал о продажах, ценах, складских остатках и планах на весну, перечислив марки.")
+            + """<div class="quote-module"><blockquote>Цитата между модулями.</blockquote></div>"""
+            + Module("Второй модуль: о кредитах, лизинге, подписке и о том, как изменился спрос на подержанные машины за год, по регионам.")
+            + Module("Третий модуль: о сервисе, запчастях, логистике, параллельном импорте и ожиданиях от следующего квартала, без прогнозов."));
+
+        Assert.Contains("Первый модуль", page.Body);
+        Assert.Contains("Второй модуль", page.Body);
+        Assert.Contains("Третий модуль", page.Body);
+    }
+
+    [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
         var page = Parse(
