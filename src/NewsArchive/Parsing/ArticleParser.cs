@@ -81,6 +81,7 @@ public sealed class ArticleParser
 
     private ParsedPage Parse(IDocument document, Uri url, ParseContext context, ParseTrace? trace)
     {
+        PageCleaner.UnwrapNoScriptText(document);
         var metadata = MetadataExtractor.Extract(document, url);
         var dates = _dates.Extract(document, url, context.Now, context.SiteZone, metadata.Title);
         var pageStats = new TextStats(document.DocumentElement);

@@ -15,7 +15,7 @@ internal static class PageCleaner
         var pageText = document.Body is { } pageBody ? stats.Text(pageBody) : 0;
         foreach (var element in document.QuerySelectorAll(AlwaysRemoved).ToArray())
         {
-            if (element.TagName is not ("SCRIPT" or "STYLE" or "TEMPLATE" or "SVG") && LooksLikeContentWrapper(element, stats, pageText))
+            if (element.TagName is not ("SCRIPT" or "STYLE" or "TEMPLATE" or "SVG" or "NOSCRIPT") && LooksLikeContentWrapper(element, stats, pageText))
             {
                 // ASP.NET-style pages wrap the whole page in one form; broken markup leaves it inside an unclosed header or aside.
                 continue;
@@ -125,6 +125,52 @@ internal static class PageCleaner
         element.TagName is "FORM"
             ? element.QuerySelectorAll("p").Length >= 3 || stats.Text(element) > 2000
             : stats[element].ParagraphText > 500 && stats.Text(element) > pageText * 0.5;
+
+    /// <summary>
+    /// Script-rendered pages (Blogger, some CMSs) carry their text only in a no-script fallback: a fallback with
+    /// prose, or a whole page there that outweighs the rest, becomes part of the page. Runs before the page is measured.
+    /// </summary>
+    public static void UnwrapNoScriptText(IDocument document)
+    {
+        var noscripts = document.Body?.GetElementsByTagName("noscript");
+        if (noscripts is null || noscripts.Length == 0)
+        {
+            return;
+        }
+        var pageText = -1;
+        foreach (var noscript in noscripts.ToArray())
+        {
+            if (noscript.Parent is not null && noscript.Children.Length > 0)
+            {
+                pageText = pageText >= 0 ? pageText : new TextStats(document.Body!).Text(document.Body!);
+                if (IsNoScriptFallback(noscript, pageText))
+                {
+                    Unwrap(noscript);
+                }
+            }
+        }
+    }
+
+    private static bool IsNoScriptFallback(IElement noscript, int pageText)
+    {
+        int text = 0, links = 0, paragraphs = 0;
+        foreach (var child in noscript.Children)
+        {
+            var own = new TextStats(child)[child];
+            (text, links, paragraphs) = (text + own.Text, links + own.LinkText, paragraphs + own.ParagraphText);
+        }
+        return paragraphs > 500 && (links < text * 0.3 || text > pageText);
+    }
+
+    private static void Unwrap(IElement element)
+    {
+        var parent = element.Parent!;
+        while (element.FirstChild is { } child)
+        {
+            parent.InsertBefore(child, element);
+        }
+        parent.RemoveChild(element);
+    }
 
     private static void RemoveComments(INode? root)
     {

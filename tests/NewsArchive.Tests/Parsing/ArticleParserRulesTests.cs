@@ -45,6 +45,15 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_TextOnlyInNoScriptFallback_IsTheBody()
+    {
+        var page = Parse($"""<div id="app"></div><script>render()</script><noscript><img src="/pixel.gif"></noscript><noscript><div class="post"><h1>Продажи выросли</h1>{Paragraphs}<p>Третий абзац: спрос на кроссоверы держится, а седаны уступают, хотя скидки на них растут второй месяц подряд.</p><p>Четвёртый абзац: импортёры ждут новых поставок к лету, а дилеры сокращают складские запасы и пересматривают прайс-листы.</p><p>Пятый абзац: аналитики советуют не торопиться с покупкой, пока курс и ставки по кредитам не определились.</p></div></noscript>""");
+
+        Assert.Contains("Второй абзац продолжает рассказ", page.Body);
+        Assert.DoesNotContain("pixel", page.BodyHtml ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
         var page = Parse(
