@@ -53,6 +53,20 @@ public sealed class ArticleParserRulesTests
         Assert.DoesNotContain("pixel", page.BodyHtml ?? "", StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Das könnte Sie auch interessieren")]
+    [InlineData("Weitere Pressemitteilungen dieses Verbandes")]
+    [InlineData("Wie bewerten Sie diesen Artikel?")]
+    [InlineData("LE PUEDE INTERESAR")]
+    [InlineData("Похожие новости")]
+    public void Parse_ForeignTailHeadingAfterTheArticle_CutsWhatFollows(string heading)
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}<h3>{heading}</h3><p>Хвостовой блок после статьи, который не должен попасть в текст.</p></article>""");
+
+        Assert.Contains("Второй абзац", page.Body);
+        Assert.DoesNotContain("Хвостовой блок", page.Body);
+    }
+
     [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
