@@ -82,8 +82,13 @@ public sealed class ArticleParser
     private ParsedPage Parse(IDocument document, Uri url, ParseContext context, ParseTrace? trace)
     {
         PageCleaner.UnwrapNoScriptText(document);
+        var countryZone = context.ZoneFromDomain ? SiteTimeZones.ForHost(url.IdnHost) : null;
+        if (countryZone is not null)
+        {
+            context = context with { SiteZone = countryZone };
+        }
         var metadata = MetadataExtractor.Extract(document, url);
-        var dates = _dates.Extract(document, url, context.Now, context.SiteZone, metadata.Title);
+        var dates = _dates.Extract(document, url, context.Now, context.SiteZone, metadata.Title, localizeUtc: countryZone is not null);
         var pageStats = new TextStats(document.DocumentElement);
         var (views, comments) = CounterExtractor.Extract(document, pageStats);
         var nextPages = ListingExtractor.FindNextPages(document, url);

@@ -44,7 +44,8 @@ public sealed class DateExtractor
         ["dcterms.modified"] = 2, ["dc.date.modified"] = 2, ["last-modified"] = 3, ["lastmod"] = 3,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public ExtractedDates Extract(IDocument document, Uri pageUri, DateTimeOffset now, TimeZoneInfo siteZone, string? title = null)
+    /// <param name="localizeUtc">A UTC date is shown in the site's zone: set when that zone is known to be its readers' (a country domain).</param>
+    public ExtractedDates Extract(IDocument document, Uri pageUri, DateTimeOffset now, TimeZoneInfo siteZone, string? title = null, bool localizeUtc = false)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(pageUri);
@@ -95,7 +96,8 @@ public sealed class DateExtractor
 
         if (published is { Offset.Ticks: 0 } utcPublished && publishedSource != DateSource.Url)
         {
-            published = InPageOffset(document.Source.Text, utcPublished) ?? published;
+            published = InPageOffset(document.Source.Text, utcPublished)
+                ?? (localizeUtc ? TimeZoneInfo.ConvertTime(utcPublished, siteZone) : published);
         }
 
         var (modified, modifiedSource) = First(

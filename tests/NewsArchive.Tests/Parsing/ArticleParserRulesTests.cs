@@ -67,6 +67,30 @@ public sealed class ArticleParserRulesTests
         Assert.DoesNotContain("Хвостовой блок", page.Body);
     }
 
+    [Theory]
+    [InlineData("https://diario.com.ar/nota/1", """<meta property="article:published_time" content="2022-05-04T00:25:56Z">""", "2022-05-03T21:25:56-03:00")]
+    [InlineData("https://zeitung.de/artikel/1", """<meta property="article:published_time" content="2022-05-04T10:00:00">""", "2022-05-04T10:00:00+02:00")]
+    [InlineData("https://news.example/story/1", """<meta property="article:published_time" content="2022-05-04T00:25:56Z">""", "2022-05-04T00:25:56+00:00")]
+    [InlineData("https://news.example/story/1", """<meta property="article:published_time" content="2022-05-04T10:00:00">""", "2022-05-04T10:00:00+03:00")]
+    public void Parse_PageOnCountryDomain_DatesInThatCountrysZone(string url, string head, string expected)
+    {
+        var html = $"<html><head>{head}</head><body><article><h1>Продажи выросли</h1>{Paragraphs}</article></body></html>";
+
+        var page = new ArticleParser().Parse(html, new Uri(url), new ParseContext(Now, SiteTimeZones.Default));
+
+        Assert.Equal(expected, page.Published?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Parse_ZoneFromDomainOff_KeepsTheSiteZone()
+    {
+        var html = $"""<html><head><meta property="article:published_time" content="2022-05-04T10:00:00"></head><body><article><h1>Продажи выросли</h1>{Paragraphs}</article></body></html>""";
+
+        var page = new ArticleParser().Parse(html, new Uri("https://zeitung.de/artikel/1"), new ParseContext(Now, SiteTimeZones.Default) { ZoneFromDomain = false });
+
+        Assert.Equal(TimeSpan.FromHours(3), page.Published?.Offset);
+    }
+
     [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
