@@ -81,6 +81,9 @@ internal sealed class DatePageScan
     private readonly List<int> _parents = [];
     private readonly List<int> _siteHeaderOf = [];
     private readonly HashSet<int> _anchorAncestors = [];
+
+    /// <summary>Page headers that show the article's title (themes that set the title and its date above the body).</summary>
+    private readonly HashSet<int> _titledSiteHeaders = [];
     private readonly Dictionary<int, int> _exclusionParents = [];
     private readonly HashSet<int> _ignoredRoots = [];
     private readonly HashSet<int> _listRoots = [];
@@ -203,7 +206,7 @@ internal sealed class DatePageScan
     /// is the article's own, whatever its markup.
     /// </summary>
     public bool IsInSiteHeader(int index) =>
-        Anchor >= 0 && _siteHeaderOf[index] >= 0 && !_anchorAncestors.Contains(_siteHeaderOf[index]);
+        Anchor >= 0 && _siteHeaderOf[index] >= 0 && !_anchorAncestors.Contains(_siteHeaderOf[index]) && !_titledSiteHeaders.Contains(_siteHeaderOf[index]);
 
     /// <summary>The nearest enclosing paragraph, or null.</summary>
     public IElement? ParagraphOf(int index) => _paragraphOf[index] >= 0 ? _elements[_paragraphOf[index]] : null;
@@ -316,6 +319,10 @@ internal sealed class DatePageScan
 
         var isHeadline = itemprop?.Contains("headline", StringComparison.OrdinalIgnoreCase) == true;
         var showsTitle = name is "h1" or "h2" or "h3" && _titleKey.Length > 0 && TitleChooser.Key(BodyTextRenderer.Inline(element)) == _titleKey;
+        if (showsTitle && inSiteHeader)
+        {
+            _titledSiteHeaders.Add(_siteHeaderOf[index]);
+        }
         if (name == "h1" || isHeadline || showsTitle || (name is "h2" or "h3" && (ContainsAny(classAndId, TitleWords) || HasToken(classAndId, "title"))))
         {
             OfferAnchor(element, index, name, classAndId, excluded, inArticle || (!inSiteHeader && isHeadline), inSiteHeader, isHeadline, showsTitle);

@@ -28,13 +28,17 @@ internal static partial class Vocabulary
     public static bool IsNegative(string names) =>
         names.Length > 0 && NegativeClass().IsMatch(names) && !BodyClass().IsMatch(names) && !ArticleWrapperClass().IsMatch(names)
         && !LeadClass().IsMatch(names)
-        && (!names.Contains("elementor-", StringComparison.Ordinal) || NegativeClass().IsMatch(PageBuilderStructure().Replace(names, "")));
+        && NegativeClass().IsMatch(WithoutPageBuilderStructure(names));
+
+    /// <summary>The names without the page builder's structural classes, which say nothing about the block.</summary>
+    private static string WithoutPageBuilderStructure(string names) =>
+        names.Contains("elementor-", StringComparison.OrdinalIgnoreCase) ? PageBuilderStructure().Replace(names, "") : names;
 
     /// <summary>
     /// Elementor wraps every block of a page, text included, in "elementor-widget", "-wrap" and "-container":
     /// structure, not chrome. Its widget kinds ("elementor-widget-share-buttons") still count.
     /// </summary>
-    [GeneratedRegex(@"elementor-widget(-wrap|-container|-text-editor|-heading|-image|-theme-post-content)?(?=\s|$)")]
+    [GeneratedRegex(@"elementor-widget(-wrap|-container|-text-editor|-heading|-image|-theme-post-content)?(?=\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex PageBuilderStructure();
 
     /// <summary>Blocks holding an article's lead or standfirst, kept with the body.</summary>

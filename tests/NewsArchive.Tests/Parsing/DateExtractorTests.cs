@@ -12,6 +12,23 @@ public sealed class DateExtractorTests
     private readonly DateExtractor _extractor = new();
 
     [Fact]
+    public void Extract_TitleAndDateInThemePageHeader_TimeElementTaken()
+    {
+        // Themes like Hestia set the title and its date in a page header above the body, which repeats the title.
+        var html = Page(
+            body: """
+                <header class="header"><div class="page-header"><h1 class="entry-title">Lada Vesta Sport</h1>
+                <h4 class="author">Опубликовано <time class="date updated published" datetime="2026-02-23T10:07:02+03:00">23 февраля 2026</time></h4></div></header>
+                <article class="post"><h1>Lada Vesta Sport</h1><h4 class="date">Заявки до 3 апреля</h4><p>Текст.</p></article>
+                """);
+
+        var dates = _extractor.Extract(html, PageUri, Now, SiteTimeZones.Default, "Lada Vesta Sport");
+
+        Assert.Equal("2026-02-23T10:07:02+03:00", Format(dates.Published));
+        Assert.Equal(DateSource.TimeElement, dates.PublishedSource);
+    }
+
+    [Fact]
     public void Extract_JsonLdAndMeta_JsonLdWins()
     {
         var html = Page(
