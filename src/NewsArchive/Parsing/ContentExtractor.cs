@@ -19,7 +19,7 @@ internal static class ContentExtractor
         }
 
         var scores = ScoreBlocks(body, stats);
-        var scored = BestScored(scores);
+        var scored = FullerRival(scores, BestScored(scores), stats);
         var semantic = BestSemantic(body, stats);
 
         IElement? winner;
@@ -281,6 +281,34 @@ internal static class ContentExtractor
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// A block scoring close to the best with several times its text: a class-name bonus can lift a short
+    /// teaser ("panel-body", "content") above an article whose wrapper has no telling name.
+    /// </summary>
+    private static IElement? FullerRival(Dictionary<IElement, double> scores, IElement? best, TextStats stats)
+    {
+        if (best is null)
+        {
+            return null;
+        }
+        var bestScore = scores[best];
+        var bestText = stats.Text(best);
+        var winner = best;
+        foreach (var (element, score) in scores)
+        {
+            if (score < bestScore * 0.35 || element == best || element.Contains(best) || best.Contains(element))
+            {
+                continue;
+            }
+            var own = stats[element];
+            if (own.Text >= bestText * 3 && own.Text > stats.Text(winner) && own.LinkDensity < 0.25)
+            {
+                winner = element;
+            }
+        }
+        return winner;
     }
 
     /// <summary>Text directly inside the element, not in child blocks: Bitrix detail_text is often bare text with &lt;br&gt;.</summary>

@@ -92,6 +92,22 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_ShortBlockWithBodyLikeClassBesideLongArticle_TheArticleWins()
+    {
+        var page = Parse(
+            """<div class="col-3"><div class="panel"><div class="panel-body"><p>Доставка по городу, оплата картой, самовывоз, бонусы и скидки постоянным покупателям магазина.</p></div></div></div>"""
+            + """<div class="col-9"><div class="beschreibung">"""
+            + "<p>Первый абзац обзора, где рассказывается о регионе, виноградниках, сортах и правилах выдержки.</p>"
+            + "<p>Второй абзац: классификация, сроки выдержки в бочке и в бутылке, требования к урожайности.</p>"
+            + "<p>Третий абзац: лучшие годы урожая, производители, цены на аукционах и мнения критиков.</p>"
+            + "<p>Четвёртый абзац: как хранить, при какой температуре подавать и с какими блюдами сочетать.</p>"
+            + "</div></div>");
+
+        Assert.Contains("Четвёртый абзац", page.Body);
+        Assert.DoesNotContain("Доставка по городу", page.Body);
+    }
+
+    [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
         var page = Parse(
