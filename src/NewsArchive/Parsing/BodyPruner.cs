@@ -124,8 +124,20 @@ internal static partial class BodyPruner
         {
             return false;
         }
+        if (!headingTag && IsLabelOfInlineTeaser(element, text))
+        {
+            // "Читайте также: <a>…</a>" in the middle of a story is one line to drop, not the end of the story.
+            return false;
+        }
         return Vocabulary.TailHeading().IsMatch(text)
             || (Vocabulary.RelatedHeading().Match(text) is { Success: true, Index: < 3 });
+    }
+
+    private static bool IsLabelOfInlineTeaser(IElement label, string labelText)
+    {
+        var line = label.TagName is "P" or "DIV" ? label : label.ParentElement;
+        return line is { TagName: "P" or "DIV" } && line.QuerySelector("a[href]") is { } link && !label.Contains(link)
+            && BodyTextRenderer.Inline(line).Length > labelText.Length + 10;
     }
 
     private static bool ShouldDrop(IElement element, string? title, ParseContext context, TextStats stats)

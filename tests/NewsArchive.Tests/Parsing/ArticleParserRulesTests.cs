@@ -57,7 +57,6 @@ public sealed class ArticleParserRulesTests
     [InlineData("Das könnte Sie auch interessieren")]
     [InlineData("Weitere Pressemitteilungen dieses Verbandes")]
     [InlineData("Wie bewerten Sie diesen Artikel?")]
-    [InlineData("LE PUEDE INTERESAR")]
     [InlineData("Похожие новости")]
     public void Parse_ForeignTailHeadingAfterTheArticle_CutsWhatFollows(string heading)
     {
@@ -105,6 +104,19 @@ public sealed class ArticleParserRulesTests
 
         Assert.Contains("Четвёртый абзац", page.Body);
         Assert.DoesNotContain("Доставка по городу", page.Body);
+    }
+
+    [Theory]
+    [InlineData("LE PUEDE INTERESAR:")]
+    [InlineData("PUEDES VER:")]
+    [InlineData("Zobacz również:")]
+    [InlineData("Читайте также:")]
+    public void Parse_ReadAlsoLineInsideTheBody_IsDropped(string label)
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}<p><strong>{label}</strong> <a href="/news/other">Другая новость о ценах на бензин</a></p><p>Третий абзац после врезки: дилеры ждут весны и новых поставок из Китая.</p></article>""");
+
+        Assert.Contains("Третий абзац после врезки", page.Body);
+        Assert.DoesNotContain("Другая новость", page.Body);
     }
 
     [Fact]
