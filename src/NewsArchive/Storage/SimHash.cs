@@ -15,15 +15,13 @@ public static class SimHash
     // Shorter texts share too few shingles for the hash to mean anything.
     internal const int MinimumWords = 30;
 
-    public static long? Compute(string? text)
+    public static long? Compute(string? text) => string.IsNullOrEmpty(text) ? null : Compute(FoldedText.Of(text));
+
+    /// <summary>The SimHash of a text already folded and split into words: shingles over word boundaries, no string per word.</summary>
+    internal static long? Compute(FoldedText text)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        // Every word once in lower case («ё» as «е»), then shingles over word boundaries: no string per word.
-        var folded = string.Create(text.Length, text, static (span, source) => WordStemmer.Fold(source, span));
-        var words = WordStemmer.Tokenize(text).ToList();
+        var folded = text.Folded;
+        var words = text.Words;
         if (words.Count < MinimumWords)
         {
             return null;
