@@ -26,7 +26,10 @@ public static class SimHash
         {
             return null;
         }
-        Span<int> weights = stackalloc int[64];
+        // How many shingles set each bit; a bit of the result is set where more than half did. Counting without a branch:
+        // the bits are random, so a branch on each would be mispredicted half the time.
+        Span<int> ones = stackalloc int[64];
+        var shingles = 0;
         for (var i = 0; i + ShingleWords <= words.Count; i++)
         {
             var hash = 14695981039346656037UL;
@@ -46,13 +49,14 @@ public static class SimHash
             hash ^= hash >> 33;
             for (var bit = 0; bit < 64; bit++)
             {
-                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+                ones[bit] += (int)((hash >> bit) & 1);
             }
+            shingles++;
         }
         var result = 0UL;
         for (var bit = 0; bit < 64; bit++)
         {
-            if (weights[bit] > 0)
+            if (2 * ones[bit] > shingles)
             {
                 result |= 1UL << bit;
             }
