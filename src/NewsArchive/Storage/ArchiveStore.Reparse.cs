@@ -124,7 +124,7 @@ public sealed partial class ArchiveStore
             }
             if (change.HasFlag(ReparseChange.Links))
             {
-                ReplaceLinks(urlKey, [.. LinkRows(urlKey, page.Links)], transaction);
+                ReplaceLinks(urlKey, LinkRowsJson.Write([.. LinkRows(urlKey, page.Links)]), transaction);
             }
             transaction.Commit();
             return change;

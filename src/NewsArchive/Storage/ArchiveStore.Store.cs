@@ -61,7 +61,7 @@ public sealed partial class ArchiveStore
             ? UpdateArticle(existing, urlKey, page, prepared, hash, now, transaction)
             : InsertArticle(siteId, urlKey, page, prepared, hash, now, transaction);
 
-        ReplaceLinks(urlKey, prepared.Links, transaction);
+        ReplaceLinks(urlKey, prepared.LinksJson, transaction);
 
         if (page.Views is not null || page.Comments is not null)
         {
@@ -158,36 +158,23 @@ public sealed partial class ArchiveStore
         }
     }
 
-    private void ReplaceLinks(string urlKey, IReadOnlyList<(string ToKey, PageLink Link)> rows, SqliteTransaction transaction)
+    /// <summary>Replaces the article's outgoing links with the rows of <paramref name="linksJson"/> (<see cref="LinkRowsJson"/>).</summary>
+    private void ReplaceLinks(string urlKey, string? linksJson, SqliteTransaction transaction)
     {
         var deleteLinks = Prepared("DELETE FROM links WHERE from_key = $key", transaction);
         deleteLinks.Parameters.AddWithValue("$key", urlKey);
         deleteLinks.ExecuteNonQuery();
-        if (rows.Count == 0)
+        if (linksJson is null)
         {
             return;
         }
-        var insertLink = Prepared("""
+        var insertLinks = Prepared("""
             INSERT OR IGNORE INTO links(from_key, to_key, to_url, kind, anchor, heading, published)
-            VALUES ($from, $to, $toUrl, $kind, $anchor, $heading, $published)
+            SELECT $from, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each($links)
             """, transaction);
-        insertLink.Parameters.AddWithValue("$from", urlKey);
-        var to = insertLink.Parameters.Add("$to", SqliteType.Text);
-        var toUrl = insertLink.Parameters.Add("$toUrl", SqliteType.Text);
-        var kind = insertLink.Parameters.Add("$kind", SqliteType.Text);
-        var anchor = insertLink.Parameters.Add("$anchor", SqliteType.Text);
-        var heading = insertLink.Parameters.Add("$heading", SqliteType.Text);
-        var published = insertLink.Parameters.Add("$published", SqliteType.Text);
-        foreach (var (linkKey, link) in rows)
-        {
-            to.Value = linkKey;
-            toUrl.Value = link.Url.AbsoluteUri;
-            kind.Value = KindName(link.Kind);
-            anchor.Value = (object?)link.AnchorText ?? DBNull.Value;
-            heading.Value = (object?)link.Heading ?? DBNull.Value;
-            published.Value = (object?)StoredTime.Format(link.Published) ?? DBNull.Value;
-            insertLink.ExecuteNonQuery();
-        }
+        insertLinks.Parameters.AddWithValue("$from", urlKey);
+        insertLinks.Parameters.AddWithValue("$links", linksJson);
+        insertLinks.ExecuteNonQuery();
     }
 
     /// <summary>The parsed article's text, dates and authors as the parameters $title, $lead, $body, $published, $publishedUtc, $publishedSource, $modified, $authors.</summary>
@@ -209,7 +196,7 @@ public sealed partial class ArchiveStore
     internal static string AuthorsJson(ParsedPage page) =>
         page.Authors.Count == 0 ? "[]" : JsonSerializer.Serialize(page.Authors as string[] ?? [.. page.Authors], StorageJson.Default.StringArray);
 
-    private static string KindName(LinkKind kind) => kind switch
+    internal static string KindName(LinkKind kind) => kind switch
     {
         LinkKind.Related => "related",
         LinkKind.Sidebar => "sidebar",

@@ -5,7 +5,7 @@ namespace NewsArchive.Storage;
 /// <summary>
 /// What the store writes beside a parsed article, worked out before the write lock (on the caller's thread, or on
 /// every core for a batch) so the transaction holds only database work: the stems of the full-text index, the SimHash,
-/// the body hash, the canonical key, the authors as JSON, the link rows and the compressed source.
+/// the body hash, the canonical key, the authors and the link rows as JSON, and the compressed source.
 /// The update trigger computes the same columns with the same code (<see cref="ArchiveFunctions"/>).
 /// </summary>
 internal sealed class PreparedArticle
@@ -26,7 +26,8 @@ internal sealed class PreparedArticle
 
     public required string AuthorsJson { get; init; }
 
-    public required IReadOnlyList<(string ToKey, PageLink Link)> Links { get; init; }
+    /// <summary>The link rows (<see cref="ArchiveStore.LinkRows"/>) as <see cref="LinkRowsJson"/>; null when there are none.</summary>
+    public required string? LinksJson { get; init; }
 
     public required SourceBytes? Source { get; init; }
 
@@ -47,7 +48,7 @@ internal sealed class PreparedArticle
                 BodyHash = body is null ? null : Storage.BodyHash.Compute(body),
                 CanonicalKey = ArchiveFunctions.CanonicalKey(url) is { } key && key != urlKey ? key : null,
                 AuthorsJson = ArchiveStore.AuthorsJson(page),
-                Links = [.. ArchiveStore.LinkRows(urlKey, page.Links)],
+                LinksJson = LinkRowsJson.Write([.. ArchiveStore.LinkRows(urlKey, page.Links)]),
                 Source = SourceBytes.Of(fetch),
             };
         }
