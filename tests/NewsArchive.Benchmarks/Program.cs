@@ -45,8 +45,12 @@ if (args.Length > 2 && args[0] == "sql-timing")
 }
 if (args.Length > 0 && args[0] == "store-split")
 {
-    // store-split [STRIDE]: compression, page-by-page and batch storing of every STRIDE-th corpus page (default 10), wall and CPU time.
-    return StoreSplit.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    // store-split [STRIDE] [ROUNDS] [PASS]: compression, then page-by-page, batch and synthetic storing of every STRIDE-th
+    // corpus page (default 10), ROUNDS times (default 1), or only the passes named with PASS: wall and CPU time per article, medians.
+    return StoreSplit.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1,
+        args.Length > 3 ? args[3] : null);
 }
 if (args.Length > 1 && args[0] == "export-split")
 {

@@ -48,12 +48,42 @@ public static class SyntheticArchive
         }
         var text = new SyntheticText(seed: 20260312);
         using var store = ArchiveStore.Open(path);
-        var siteIds = Sites.Select(s => store.AddSite(s.Name, new Uri($"https://www.{s.Name}.ru/news/"), [], FirstDay).Id).ToArray();
+        var siteIds = AddSites(store);
+        var clock = Stopwatch.StartNew();
+        var batch = new List<ArticleToStore>(BatchSize);
+        var stored = 0;
+        foreach (var article in Articles(text, siteIds, count))
+        {
+            batch.Add(article);
+            if (batch.Count == BatchSize)
+            {
+                store.StoreArticles(batch);
+                batch.Clear();
+            }
+            if (++stored % 50_000 == 0)
+            {
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{stored} articles, {clock.Elapsed.TotalSeconds:F0} s, {stored / clock.Elapsed.TotalSeconds:F0} articles/s"));
+            }
+        }
+        if (batch.Count > 0)
+        {
+            store.StoreArticles(batch);
+        }
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{count} articles in {clock.Elapsed.TotalSeconds:F1} s ({count / clock.Elapsed.TotalSeconds:F0} articles/s), vocabulary {text.VocabularySize} words"));
+    }
+
+    /// <summary>The five sites of <see cref="Sites"/>, added to a new archive; their ids in the same order.</summary>
+    public static long[] AddSites(ArchiveStore store) =>
+        Sites.Select(s => store.AddSite(s.Name, new Uri($"https://www.{s.Name}.ru/news/"), [], FirstDay).Id).ToArray();
+
+    /// <summary>The <paramref name="count"/> articles of a generated archive in order, as the crawler would hand them to the store.</summary>
+    public static IEnumerable<ArticleToStore> Articles(SyntheticText text, long[] siteIds, int count)
+    {
         var totalWeight = Sites.Sum(s => s.Weight);
         var recent = Sites.Select(_ => new List<Uri>()).ToArray();
         var span = (LastDay - FirstDay).Ticks;
-        var clock = Stopwatch.StartNew();
-        var batch = new List<ArticleToStore>(BatchSize);
         for (var id = 0; id < count; id++)
         {
             var pick = text.Next(totalWeight);
@@ -97,29 +127,13 @@ public static class SyntheticArchive
             };
             var fetchedAt = published.AddHours(2);
             var fetch = new FetchRecord(siteIds[site], url, url, fetchedAt, 200, "ok", null, "text/html; charset=utf-8", null, null, null);
-            batch.Add(new ArticleToStore(siteIds[site], UrlNormalizer.NormalizeString(url), page, fetch));
-            if (batch.Count == BatchSize)
-            {
-                store.StoreArticles(batch);
-                batch.Clear();
-            }
+            yield return new ArticleToStore(siteIds[site], UrlNormalizer.NormalizeString(url), page, fetch);
             earlier.Add(url);
             if (earlier.Count > 4000)
             {
                 earlier.RemoveRange(0, 2000);
             }
-            if ((id + 1) % 50_000 == 0)
-            {
-                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{id + 1} articles, {clock.Elapsed.TotalSeconds:F0} s, {(id + 1) / clock.Elapsed.TotalSeconds:F0} articles/s"));
-            }
         }
-        if (batch.Count > 0)
-        {
-            store.StoreArticles(batch);
-        }
-        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{count} articles in {clock.Elapsed.TotalSeconds:F1} s ({count / clock.Elapsed.TotalSeconds:F0} articles/s), vocabulary {text.VocabularySize} words"));
     }
 
     private static string Author(SyntheticText text) => $"{Names[text.Next(Names.Length)]} {Surnames[text.Next(Surnames.Length)]}";

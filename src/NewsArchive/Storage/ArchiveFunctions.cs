@@ -3,9 +3,10 @@ using Microsoft.Data.Sqlite;
 namespace NewsArchive.Storage;
 
 /// <summary>
-/// SQL functions the schema's triggers call, registered on every connection the store opens, so that every
-/// write to articles (from any code path) keeps the stemmed index and the SimHash current. A tool that
-/// opens the file without them can read it but not change articles, which is as intended.
+/// SQL functions the schema's triggers and migrations call, registered on every connection the store opens, so that
+/// every change to an article's title, body or URL (from any code path) keeps the stemmed index, the SimHash, the body
+/// hash and the canonical key current; a new article gets them from the store (<see cref="PreparedArticle"/>), with the
+/// same code. A tool that opens the file without them can read it but not change articles, which is as intended.
 /// </summary>
 internal static class ArchiveFunctions
 {
@@ -22,6 +23,6 @@ internal static class ArchiveFunctions
     }
 
     /// <summary>The URL key of an absolute http(s) URL, as articles.url_key spells it; null for anything else.</summary>
-    private static string? CanonicalKey(string? url) =>
+    public static string? CanonicalKey(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" ? Crawling.UrlNormalizer.NormalizeString(parsed) : null;
 }

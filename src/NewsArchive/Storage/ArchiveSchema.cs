@@ -4,12 +4,12 @@ namespace NewsArchive.Storage;
 
 /// <summary>
 /// The schema and its migrations, keyed by PRAGMA user_version. Migrations never lose data (migration 2 rebuilds
-/// the full-text index, migrations 4 and 5 add or replace indexes and derived columns, 6 only adds columns). Triggers call the functions of <see cref="ArchiveFunctions"/>,
+/// the full-text index, migrations 4 and 5 add or replace indexes and derived columns, 6 only adds columns, 7 drops a trigger). Triggers call the functions of <see cref="ArchiveFunctions"/>,
 /// which must be registered on the connection before <see cref="Migrate"/>.
 /// </summary>
 internal static class ArchiveSchema
 {
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     private static readonly string[] Migrations =
     [
@@ -230,6 +230,14 @@ internal static class ArchiveSchema
         """
         ALTER TABLE articles ADD COLUMN body_html TEXT;
         ALTER TABLE sites ADD COLUMN profile TEXT;
+        """,
+
+        // 7: a new article's stems, SimHash, body hash and canonical key are written by the store with the row
+        //    (ArchiveStore.InsertArticle, worked out before the write lock and on every core for a batch) instead of by
+        //    an insert trigger calling the functions inside the transaction, which also rewrote the new row once more.
+        //    Only the store inserts articles. Updates of title, body or url still go through the triggers.
+        """
+        DROP TRIGGER articles_fts_insert;
         """,
     ];
 

@@ -119,12 +119,12 @@ public sealed partial class ArchiveStore
                 """, transaction))
             {
                 update.Parameters.AddWithValue("$id", articleId);
-                AddArticleText(update, page);
+                AddArticleText(update, page, authors);
                 update.ExecuteNonQuery();
             }
             if (change.HasFlag(ReparseChange.Links))
             {
-                ReplaceLinks(urlKey, page.Links, transaction);
+                ReplaceLinks(urlKey, LinkRowsJson.Write([.. LinkRows(urlKey, page.Links)]), transaction);
             }
             transaction.Commit();
             return change;

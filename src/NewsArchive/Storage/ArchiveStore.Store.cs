@@ -5,21 +5,24 @@ using NewsArchive.Parsing;
 namespace NewsArchive.Storage;
 
 /// <summary>
-/// Storing parsed pages. Every statement here is prepared once per store and reused (SQLite keeps the compiled
-/// statement), and the source bytes are hashed and compressed before the lock is taken.
+/// Storing parsed pages. Everything derived from a page (source compression, stems, hashes, link keys: see
+/// <see cref="PreparedArticle"/>) is worked out before the lock is taken; a new article's full-text row and derived
+/// columns are written here, in the same transaction (the schema's update trigger keeps them current when an
+/// article's title or body changes later). Every statement is prepared once per store and reused.
 /// </summary>
 public sealed partial class ArchiveStore
 {
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly WordStemmerPool _stemmers = new();
 
     /// <summary>Stores or updates one article with its source bytes, links and counters, in one transaction; returns its id.</summary>
     public long StoreArticle(long siteId, string urlKey, ParsedPage page, FetchRecord fetch)
     {
-        var source = SourceBytes.Of(fetch);
+        var prepared = PreparedArticle.Of(urlKey, page, fetch, _stemmers);
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            var id = StoreArticleUnlocked(siteId, urlKey, page, fetch, source, transaction);
+            var id = StoreArticleUnlocked(siteId, urlKey, page, fetch, prepared, transaction);
             transaction.Commit();
             return id;
         }
@@ -27,12 +30,13 @@ public sealed partial class ArchiveStore
 
     /// <summary>
     /// Stores many articles in one transaction, each exactly as <see cref="StoreArticle"/> would, in order: all of
-    /// them or, if any fails, none. For imports and generated archives; a crawl stores page by page.
+    /// them or, if any fails, none. The articles are prepared on every core first. For imports and generated
+    /// archives; a crawl stores page by page.
     /// </summary>
     public IReadOnlyList<long> StoreArticles(IReadOnlyList<ArticleToStore> articles)
     {
-        var sources = new SourceBytes?[articles.Count];
-        Parallel.For(0, articles.Count, i => sources[i] = SourceBytes.Of(articles[i].Fetch));
+        var prepared = new PreparedArticle[articles.Count];
+        Parallel.For(0, articles.Count, i => prepared[i] = PreparedArticle.Of(articles[i].UrlKey, articles[i].Page, articles[i].Fetch, _stemmers));
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
@@ -40,51 +44,24 @@ public sealed partial class ArchiveStore
             for (var i = 0; i < articles.Count; i++)
             {
                 var article = articles[i];
-                ids[i] = StoreArticleUnlocked(article.SiteId, article.UrlKey, article.Page, article.Fetch, sources[i], transaction);
+                ids[i] = StoreArticleUnlocked(article.SiteId, article.UrlKey, article.Page, article.Fetch, prepared[i], transaction);
             }
             transaction.Commit();
             return ids;
         }
     }
 
-    private long StoreArticleUnlocked(long siteId, string urlKey, ParsedPage page, FetchRecord fetch, SourceBytes? source, SqliteTransaction transaction)
+    private long StoreArticleUnlocked(long siteId, string urlKey, ParsedPage page, FetchRecord fetch, PreparedArticle prepared, SqliteTransaction transaction)
     {
-        var hash = InsertFetch(fetch, siteId, source, transaction);
-        var url = (page.CanonicalUrl ?? fetch.FinalUrl ?? fetch.Url).AbsoluteUri;
+        var hash = InsertFetch(fetch, siteId, prepared.Source, transaction);
         var now = StoredTime.Format(fetch.FetchedAt);
-        RecordVersionIfChanged(urlKey, page, now, transaction);
+        var find = Prepared("SELECT id FROM articles WHERE url_key = $key", transaction);
+        find.Parameters.AddWithValue("$key", urlKey);
+        var articleId = find.ExecuteScalar() is long existing
+            ? UpdateArticle(existing, urlKey, page, prepared, hash, now, transaction)
+            : InsertArticle(siteId, urlKey, page, prepared, hash, now, transaction);
 
-        var upsert = Prepared("""
-            INSERT INTO articles(url_key, url, site_id, title, lead, body, body_html, published, published_utc, published_source,
-                                 modified, authors, views, comments, source_hash, first_stored, last_fetched)
-            VALUES ($key, $url, $site, $title, $lead, $body, $bodyHtml, $published, $publishedUtc, $publishedSource,
-                    $modified, $authors, $views, $comments, $hash, $now, $now)
-            ON CONFLICT(url_key) DO UPDATE SET
-                url = excluded.url,
-                -- A re-fetch whose parse came back empty (a broken or shell page) never erases what is stored.
-                title = CASE WHEN excluded.body = '' THEN articles.title ELSE coalesce(excluded.title, articles.title) END,
-                lead = CASE WHEN excluded.body = '' THEN articles.lead ELSE excluded.lead END,
-                body = CASE WHEN excluded.body = '' THEN articles.body ELSE excluded.body END,
-                body_html = CASE WHEN excluded.body = '' THEN articles.body_html ELSE excluded.body_html END,
-                published = coalesce(excluded.published, articles.published),
-                published_utc = coalesce(excluded.published_utc, articles.published_utc),
-                published_source = coalesce(excluded.published_source, articles.published_source),
-                modified = excluded.modified, authors = excluded.authors,
-                views = coalesce(excluded.views, articles.views), comments = coalesce(excluded.comments, articles.comments),
-                source_hash = excluded.source_hash, last_fetched = excluded.last_fetched
-            RETURNING id
-            """, transaction);
-        upsert.Parameters.AddWithValue("$key", urlKey);
-        upsert.Parameters.AddWithValue("$url", url);
-        upsert.Parameters.AddWithValue("$site", siteId);
-        AddArticleText(upsert, page);
-        upsert.Parameters.AddWithValue("$views", (object?)page.Views ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$comments", (object?)page.Comments ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$now", now);
-        var articleId = (long)upsert.ExecuteScalar()!;
-
-        ReplaceLinks(urlKey, page.Links, transaction);
+        ReplaceLinks(urlKey, prepared.LinksJson, transaction);
 
         if (page.Views is not null || page.Comments is not null)
         {
@@ -102,8 +79,73 @@ public sealed partial class ArchiveStore
         return articleId;
     }
 
+    /// <summary>A new article: its row with the derived columns, and its stems in the full-text index.</summary>
+    private long InsertArticle(long siteId, string urlKey, ParsedPage page, PreparedArticle prepared, string? hash, string now, SqliteTransaction transaction)
+    {
+        var insert = Prepared("""
+            INSERT INTO articles(url_key, url, site_id, title, lead, body, body_html, published, published_utc, published_source,
+                                 modified, authors, views, comments, source_hash, first_stored, last_fetched, simhash, body_hash, canonical_key)
+            VALUES ($key, $url, $site, $title, $lead, $body, $bodyHtml, $published, $publishedUtc, $publishedSource,
+                    $modified, $authors, $views, $comments, $hash, $now, $now, $simhash, $bodyHash, $canonicalKey)
+            RETURNING id
+            """, transaction);
+        insert.Parameters.AddWithValue("$key", urlKey);
+        insert.Parameters.AddWithValue("$url", prepared.Url);
+        insert.Parameters.AddWithValue("$site", siteId);
+        AddArticleText(insert, page, prepared.AuthorsJson);
+        insert.Parameters.AddWithValue("$views", (object?)page.Views ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$comments", (object?)page.Comments ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$now", now);
+        insert.Parameters.AddWithValue("$simhash", (object?)prepared.SimHash ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$bodyHash", (object?)prepared.BodyHash ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$canonicalKey", (object?)prepared.CanonicalKey ?? DBNull.Value);
+        var articleId = (long)insert.ExecuteScalar()!;
+
+        var index = Prepared("INSERT INTO articles_fts(rowid, title, body) VALUES ($id, $title, $body)", transaction);
+        index.Parameters.AddWithValue("$id", articleId);
+        index.Parameters.AddWithValue("$title", prepared.TitleStems);
+        index.Parameters.AddWithValue("$body", prepared.BodyStems);
+        index.ExecuteNonQuery();
+        return articleId;
+    }
+
+    /// <summary>
+    /// A stored article fetched again: its text as it was becomes a version if the site changed it, then the row is
+    /// updated (the update trigger re-indexes a changed title or body).
+    /// </summary>
+    private long UpdateArticle(long articleId, string urlKey, ParsedPage page, PreparedArticle prepared, string? hash, string now, SqliteTransaction transaction)
+    {
+        RecordVersionIfChanged(urlKey, page, now, transaction);
+        var update = Prepared("""
+            UPDATE articles SET
+                url = $url,
+                -- A re-fetch whose parse came back empty (a broken or shell page) never erases what is stored.
+                title = CASE WHEN $body = '' THEN title ELSE coalesce($title, title) END,
+                lead = CASE WHEN $body = '' THEN lead ELSE $lead END,
+                body = CASE WHEN $body = '' THEN body ELSE $body END,
+                body_html = CASE WHEN $body = '' THEN body_html ELSE $bodyHtml END,
+                published = coalesce($published, published),
+                published_utc = coalesce($publishedUtc, published_utc),
+                published_source = coalesce($publishedSource, published_source),
+                modified = $modified, authors = $authors,
+                views = coalesce($views, views), comments = coalesce($comments, comments),
+                source_hash = $hash, last_fetched = $now
+            WHERE id = $id
+            """, transaction);
+        update.Parameters.AddWithValue("$id", articleId);
+        update.Parameters.AddWithValue("$url", prepared.Url);
+        AddArticleText(update, page, prepared.AuthorsJson);
+        update.Parameters.AddWithValue("$views", (object?)page.Views ?? DBNull.Value);
+        update.Parameters.AddWithValue("$comments", (object?)page.Comments ?? DBNull.Value);
+        update.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
+        update.Parameters.AddWithValue("$now", now);
+        update.ExecuteNonQuery();
+        return articleId;
+    }
+
     /// <summary>The article's outgoing links as stored: one row per target and kind (the first wins), never to itself.</summary>
-    private static IEnumerable<(string ToKey, PageLink Link)> LinkRows(string urlKey, IReadOnlyList<PageLink> links)
+    internal static IEnumerable<(string ToKey, PageLink Link)> LinkRows(string urlKey, IReadOnlyList<PageLink> links)
     {
         var seen = new HashSet<(string, LinkKind)>();
         foreach (var link in links)
@@ -116,40 +158,27 @@ public sealed partial class ArchiveStore
         }
     }
 
-    private void ReplaceLinks(string urlKey, IReadOnlyList<PageLink> links, SqliteTransaction transaction)
+    /// <summary>Replaces the article's outgoing links with the rows of <paramref name="linksJson"/> (<see cref="LinkRowsJson"/>).</summary>
+    private void ReplaceLinks(string urlKey, string? linksJson, SqliteTransaction transaction)
     {
         var deleteLinks = Prepared("DELETE FROM links WHERE from_key = $key", transaction);
         deleteLinks.Parameters.AddWithValue("$key", urlKey);
         deleteLinks.ExecuteNonQuery();
-        if (links.Count == 0)
+        if (linksJson is null)
         {
             return;
         }
-        var insertLink = Prepared("""
+        var insertLinks = Prepared("""
             INSERT OR IGNORE INTO links(from_key, to_key, to_url, kind, anchor, heading, published)
-            VALUES ($from, $to, $toUrl, $kind, $anchor, $heading, $published)
+            SELECT $from, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each($links)
             """, transaction);
-        insertLink.Parameters.AddWithValue("$from", urlKey);
-        var to = insertLink.Parameters.Add("$to", SqliteType.Text);
-        var toUrl = insertLink.Parameters.Add("$toUrl", SqliteType.Text);
-        var kind = insertLink.Parameters.Add("$kind", SqliteType.Text);
-        var anchor = insertLink.Parameters.Add("$anchor", SqliteType.Text);
-        var heading = insertLink.Parameters.Add("$heading", SqliteType.Text);
-        var published = insertLink.Parameters.Add("$published", SqliteType.Text);
-        foreach (var (linkKey, link) in LinkRows(urlKey, links))
-        {
-            to.Value = linkKey;
-            toUrl.Value = link.Url.AbsoluteUri;
-            kind.Value = KindName(link.Kind);
-            anchor.Value = (object?)link.AnchorText ?? DBNull.Value;
-            heading.Value = (object?)link.Heading ?? DBNull.Value;
-            published.Value = (object?)StoredTime.Format(link.Published) ?? DBNull.Value;
-            insertLink.ExecuteNonQuery();
-        }
+        insertLinks.Parameters.AddWithValue("$from", urlKey);
+        insertLinks.Parameters.AddWithValue("$links", linksJson);
+        insertLinks.ExecuteNonQuery();
     }
 
     /// <summary>The parsed article's text, dates and authors as the parameters $title, $lead, $body, $published, $publishedUtc, $publishedSource, $modified, $authors.</summary>
-    private static void AddArticleText(SqliteCommand command, ParsedPage page)
+    private static void AddArticleText(SqliteCommand command, ParsedPage page, string authorsJson)
     {
         command.Parameters.AddWithValue("$title", (object?)page.Title ?? DBNull.Value);
         command.Parameters.AddWithValue("$lead", (object?)page.Lead ?? DBNull.Value);
@@ -159,15 +188,15 @@ public sealed partial class ArchiveStore
         command.Parameters.AddWithValue("$publishedUtc", page.Published is { } p ? StoredTime.FormatUtc(p) : DBNull.Value);
         command.Parameters.AddWithValue("$publishedSource", (object?)PublishedSourceName(page) ?? DBNull.Value);
         command.Parameters.AddWithValue("$modified", (object?)StoredTime.Format(page.Modified) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$authors", AuthorsJson(page));
+        command.Parameters.AddWithValue("$authors", authorsJson);
     }
 
     private static string? PublishedSourceName(ParsedPage page) => page.Published is null ? null : page.PublishedSource.ToString().ToLowerInvariant();
 
-    private static string AuthorsJson(ParsedPage page) =>
+    internal static string AuthorsJson(ParsedPage page) =>
         page.Authors.Count == 0 ? "[]" : JsonSerializer.Serialize(page.Authors as string[] ?? [.. page.Authors], StorageJson.Default.StringArray);
 
-    private static string KindName(LinkKind kind) => kind switch
+    internal static string KindName(LinkKind kind) => kind switch
     {
         LinkKind.Related => "related",
         LinkKind.Sidebar => "sidebar",

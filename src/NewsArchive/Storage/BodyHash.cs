@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
@@ -10,28 +11,40 @@ namespace NewsArchive.Storage;
 /// </summary>
 public static class BodyHash
 {
-    public static long? Compute(string? text)
+    public static long? Compute(string? text) => string.IsNullOrEmpty(text) ? null : Compute(FoldedText.Of(text));
+
+    /// <summary>The body hash of a text already folded and split into words.</summary>
+    internal static long? Compute(FoldedText text)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
         // Texts as short as a teaser or a caption are the same by chance, not because one was copied.
-        var words = WordStemmer.Tokenize(text).ToList();
+        var words = text.Words;
         if (words.Count < SimHash.MinimumWords)
         {
             return null;
         }
-        var folded = string.Create(text.Length, text, static (span, source) => WordStemmer.Fold(source, span));
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        ReadOnlySpan<char> separator = [' '];
+        // SHA-256 of every word followed by a space, as UTF-16: hashed in one call over one buffer.
+        var length = words.Count;
         foreach (var word in words)
         {
-            hash.AppendData(MemoryMarshal.AsBytes(folded.AsSpan(word.Start, word.Length)));
-            hash.AppendData(MemoryMarshal.AsBytes(separator));
+            length += word.Length;
         }
-        Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
-        return BitConverter.ToInt64(digest[..8]);
+        var buffer = ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            var at = 0;
+            foreach (var word in words)
+            {
+                text.Folded.AsSpan(word.Start, word.Length).CopyTo(buffer.AsSpan(at));
+                at += word.Length;
+                buffer[at++] = ' ';
+            }
+            Span<byte> digest = stackalloc byte[32];
+            SHA256.HashData(MemoryMarshal.AsBytes(buffer.AsSpan(0, at)), digest);
+            return BitConverter.ToInt64(digest[..8]);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 }

@@ -15,20 +15,21 @@ public static class SimHash
     // Shorter texts share too few shingles for the hash to mean anything.
     internal const int MinimumWords = 30;
 
-    public static long? Compute(string? text)
+    public static long? Compute(string? text) => string.IsNullOrEmpty(text) ? null : Compute(FoldedText.Of(text));
+
+    /// <summary>The SimHash of a text already folded and split into words: shingles over word boundaries, no string per word.</summary>
+    internal static long? Compute(FoldedText text)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        // Every word once in lower case («ё» as «е»), then shingles over word boundaries: no string per word.
-        var folded = string.Create(text.Length, text, static (span, source) => WordStemmer.Fold(source, span));
-        var words = WordStemmer.Tokenize(text).ToList();
+        var folded = text.Folded;
+        var words = text.Words;
         if (words.Count < MinimumWords)
         {
             return null;
         }
-        Span<int> weights = stackalloc int[64];
+        // How many shingles set each bit; a bit of the result is set where more than half did. Counting without a branch:
+        // the bits are random, so a branch on each would be mispredicted half the time.
+        Span<int> ones = stackalloc int[64];
+        var shingles = 0;
         for (var i = 0; i + ShingleWords <= words.Count; i++)
         {
             var hash = 14695981039346656037UL;
@@ -48,13 +49,14 @@ public static class SimHash
             hash ^= hash >> 33;
             for (var bit = 0; bit < 64; bit++)
             {
-                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+                ones[bit] += (int)((hash >> bit) & 1);
             }
+            shingles++;
         }
         var result = 0UL;
         for (var bit = 0; bit < 64; bit++)
         {
-            if (weights[bit] > 0)
+            if (2 * ones[bit] > shingles)
             {
                 result |= 1UL << bit;
             }

@@ -3,7 +3,7 @@ using NewsArchive.Storage;
 
 namespace NewsArchive.Tests.Storage;
 
-/// <summary>Archives written by schema 1 (its DDL copied here as released) and by schema 4 are upgraded in place, every row kept.</summary>
+/// <summary>Archives written by schema 1 (its DDL copied here as released) and by schemas 4 and 6 are upgraded in place, every row kept.</summary>
 public sealed class MigrationTests : IDisposable
 {
     private const string SchemaV1 =
@@ -233,6 +233,89 @@ public sealed class MigrationTests : IDisposable
         using var check = new SqliteConnection($"Data Source={_archive.Path};Mode=ReadOnly;Pooling=False");
         check.Open();
         Assert.Equal(ArchiveSchema.CurrentVersion, ArchiveSchema.ReadVersion(check));
+    }
+
+    [Fact]
+    public void Open_Version6Archive_SearchesTheSameAndIndexesNewArticlesAsItsInsertTriggerDid()
+    {
+        // Quotes, dashes, «ё» and a Roman numeral: the characters folding treats apart from plain letters.
+        var body = FixtureArchive.PressRelease("Подробности — на сайте «Хавейла»: ЁЛКИ и Ⅻ век.");
+        string[] queries = ["кроссовер", "\"нового кроссовера\"", "haval OR лизинг", "автомоб*", "дилер NOT лизинг", "елки", "xii"];
+        var original = NewsArchive.Crawling.UrlNormalizer.NormalizeString(FixtureArchive.Url("a", "haval"));
+        using (var connection = new SqliteConnection($"Data Source={_archive.Path};Pooling=False"))
+        {
+            connection.Open();
+            ArchiveFunctions.Register(connection);
+            ArchiveSchema.Migrate(connection, targetVersion: 6);
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO sites(id, name, start_url, feeds, added_at) VALUES (1, 'a', 'https://a.ru/news/', '[]', '2026-03-01T10:00:00+03:00');
+                INSERT INTO articles(id, url_key, url, site_id, title, body, published, published_utc, first_stored, last_fetched)
+                VALUES (1, $key, 'https://a.ru/news/haval/', 1, 'Haval начинает выпуск кроссовера', $body,
+                        '2026-03-01T09:00:00+03:00', '2026-03-01T06:00:00+00:00', '2026-03-01T10:00:00+03:00', '2026-03-01T10:00:00+03:00'),
+                       (2, 'a.ru/news/lizing', 'https://a.ru/news/lizing/', 1, 'Лизинг грузовиков', 'Рынок лизинга грузовиков сократился, дилеры ждут весны.',
+                        '2026-03-02T09:00:00+03:00', '2026-03-02T06:00:00+00:00', '2026-03-02T10:00:00+03:00', '2026-03-02T10:00:00+03:00');
+                """;
+            insert.Parameters.AddWithValue("$body", body);
+            insert.Parameters.AddWithValue("$key", original);
+            insert.ExecuteNonQuery();
+        }
+        var before = queries.ToDictionary(q => q, Ranked);
+        Assert.Equal([1L], before["кроссовер"]);
+        Assert.Equal([1L], before["елки"]);
+
+        using var store = ArchiveStore.Open(_archive.Path);
+        Assert.Equal(before, queries.ToDictionary(q => q, Ranked));
+        Assert.Equal([1L], store.QueryArticles(new ArticleQuery { Text = "кроссовер" }).Select(a => a.Id));
+
+        // The same article stored now, under another URL naming the first as canonical: written by the store, not by the
+        // trigger, it must get the same derived columns and the same full-text row.
+        var copy = FixtureArchive.Url("b", "copy");
+        var site = store.AddSite("b", new Uri("https://b.ru/news/"), [], FixtureArchive.Now);
+        var page = new NewsArchive.Parsing.ParsedPage
+        {
+            Url = copy, CanonicalUrl = FixtureArchive.Url("a", "haval"), Title = "Haval начинает выпуск кроссовера", Body = body,
+        };
+        var id = store.StoreArticle(site.Id, NewsArchive.Crawling.UrlNormalizer.NormalizeString(copy), page,
+            new FetchRecord(site.Id, copy, copy, FixtureArchive.Now, 200, "ok", null, "text/html", null, null, null));
+        Assert.Equal(Derived(1), Derived(id) with { CanonicalKey = null });
+        Assert.Equal(original, Derived(id).CanonicalKey);
+        foreach (var query in queries)
+        {
+            Assert.Equal(before[query].Contains(1), Ranked(query).Contains(id));
+        }
+    }
+
+    /// <summary>The articles a search finds, straight from the full-text index, best first.</summary>
+    private long[] Ranked(string query)
+    {
+        using var connection = new SqliteConnection($"Data Source={_archive.Path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH $m ORDER BY bm25(articles_fts, 5.0, 1.0), rowid";
+        command.Parameters.AddWithValue("$m", new SearchQueryParser(new WordStemmer()).Parse(query).Fts5);
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+        return [.. ids];
+    }
+
+    private (long? SimHash, long? BodyHash, string? CanonicalKey, string DocSize) Derived(long id)
+    {
+        using var connection = new SqliteConnection($"Data Source={_archive.Path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT a.simhash, a.body_hash, a.canonical_key, hex(d.sz) FROM articles a JOIN articles_fts_docsize d ON d.id = a.id WHERE a.id = $id
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        return (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3));
     }
 
     private Dictionary<string, long> CountRows(params string[] laterTables)
