@@ -56,42 +56,20 @@ internal sealed class BodyTextRenderer
         string? first = null;
         StringBuilder? builder = null;
         var space = false;
-        Stack<(INodeList Nodes, int Next)>? open = null;
-        var nodes = element.ChildNodes;
-        var next = 0;
-        while (true)
+        var texts = new DescendantTexts(element);
+        while (texts.MoveNext(out var text))
         {
-            if (next >= nodes.Length)
+            if (first is null)
             {
-                if (open is null || !open.TryPop(out var level))
-                {
-                    break;
-                }
-                (nodes, next) = level;
+                first = text.Data;
                 continue;
             }
-            var child = nodes[next++];
-            if (child is IText text)
+            if (builder is null)
             {
-                if (first is null)
-                {
-                    first = text.Data;
-                    continue;
-                }
-                if (builder is null)
-                {
-                    builder = new StringBuilder();
-                    AppendCollapsed(builder, first, ref space);
-                }
-                AppendCollapsed(builder, text.Data, ref space);
+                builder = new StringBuilder();
+                AppendCollapsed(builder, first, ref space);
             }
-            else if (child.HasChildNodes)
-            {
-                // By index with an explicit stack: sibling links are quadratic on wide lists, recursion deep on deep pages.
-                (open ??= new()).Push((nodes, next));
-                nodes = child.ChildNodes;
-                next = 0;
-            }
+            AppendCollapsed(builder, text.Data, ref space);
         }
         return builder?.ToString() ?? Collapse(first);
     }

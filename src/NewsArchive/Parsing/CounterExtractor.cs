@@ -35,11 +35,11 @@ internal static partial class CounterExtractor
             {
                 continue;
             }
-            var text = element.TextContent;
-            if (text.Length > 60 || !HasDigit(text))
+            if (!MayHoldNumber(element, 60))
             {
                 continue;
             }
+            var text = element.TextContent;
             var names = LinkListExtractor.ClassAndId(element) + " " + element.GetAttribute("title");
             text = BodyTextRenderer.Collapse(text);
             if (views is null && Vocabulary.ViewsClass().IsMatch(names))
@@ -59,12 +59,11 @@ internal static partial class CounterExtractor
                 {
                     continue;
                 }
-                // Read once: TextContent joins the subtree's text on every call.
-                var raw = element.TextContent;
-                if (raw.Length > 80 || !HasDigit(raw))
+                if (!MayHoldNumber(element, 80))
                 {
                     continue;
                 }
+                var raw = element.TextContent;
                 var text = BodyTextRenderer.Collapse(raw);
                 views ??= Number(ViewsText().Match(text), 2, 3);
                 comments ??= Number(CommentsText().Match(text), 2, 3);
@@ -77,16 +76,25 @@ internal static partial class CounterExtractor
         return (views, comments);
     }
 
-    private static bool HasDigit(string text)
+    /// <summary>
+    /// Whether the element's raw text (its TextContent) is at most <paramref name="maxLength"/> long and holds a digit,
+    /// found without building it: most small elements hold no number, and TextContent allocates for each.
+    /// </summary>
+    private static bool MayHoldNumber(IElement element, int maxLength)
     {
-        foreach (var c in text)
+        var length = 0;
+        var digit = false;
+        var texts = new DescendantTexts(element);
+        while (texts.MoveNext(out var text))
         {
-            if (char.IsAsciiDigit(c))
+            length += text.Data.Length;
+            if (length > maxLength)
             {
-                return true;
+                return false;
             }
+            digit = digit || text.Data.AsSpan().ContainsAnyInRange('0', '9');
         }
-        return false;
+        return digit;
     }
 
     private static int? Number(Match match, params int[] groups)

@@ -11,6 +11,9 @@ internal static class LinkListExtractor
 {
     private const int MinItems = 2;
 
+    // A heading is at most this long (IsHeadingLike), so it takes at most this much from a container's text.
+    private const int MaxHeadingLength = 80;
+
     public static List<LinkList> Extract(IDocument document, Uri pageUrl, ParseContext context, TextStats stats)
     {
         var lists = new List<LinkList>();
@@ -50,7 +53,7 @@ internal static class LinkListExtractor
     private static LinkList? TryRead(IElement container, Uri pageUrl, ParseContext context, TextStats stats)
     {
         var own = stats[container];
-        if (own.LinkText == 0)
+        if (own.LinkText == 0 || IsProseForAnyHeading(own))
         {
             return null;
         }
@@ -110,6 +113,16 @@ internal static class LinkListExtractor
             elements.Add(headingElement);
         }
         return new LinkList(heading, kind.Value, items, elements);
+    }
+
+    /// <summary>
+    /// The link-text test below, passed with the longest heading a list can have: a container that fails even then
+    /// fails whatever its heading, so its heading (an Inline of a few elements) is not looked for.
+    /// </summary>
+    private static bool IsProseForAnyHeading(ElementStats own)
+    {
+        var leastText = own.Text - MaxHeadingLength;
+        return leastText > 0 && (own.LinkText < leastText * 0.45 || leastText - own.LinkText > 2000);
     }
 
     private static bool HoldsProse(IElement container, TextStats stats)
@@ -194,7 +207,7 @@ internal static class LinkListExtractor
             return false;
         }
         var text = BodyTextRenderer.Inline(element);
-        if (text.Length is 0 or > 80)
+        if (text.Length is 0 or > MaxHeadingLength)
         {
             return false;
         }
