@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AngleSharp.Dom;
 
 namespace NewsArchive.Parsing;
@@ -5,11 +6,15 @@ namespace NewsArchive.Parsing;
 /// <summary>
 /// The text nodes under a node in document order, as <see cref="IElement.TextContent"/> joins them, walked without
 /// building that string: by index with an explicit stack (sibling links are quadratic on wide lists, recursion deep
-/// on deep pages), the stack made only when the node has nested elements.
+/// on deep pages). The first levels of the stack live in the struct itself: a heap stack for every small element
+/// asked (counters, anchors, headings) was most of the walk's cost.
 /// </summary>
 internal struct DescendantTexts
 {
-    private Stack<(INodeList Nodes, int Next)>? _open;
+    private const int InlineLevels = 16;
+    private Levels _levels;
+    private Stack<Level>? _deeper;
+    private int _depth;
     private INodeList _nodes;
     private int _next;
 
@@ -24,12 +29,13 @@ internal struct DescendantTexts
         {
             if (_next >= _nodes.Length)
             {
-                if (_open is null || !_open.TryPop(out var level))
+                if (_depth == 0)
                 {
                     text = null!;
                     return false;
                 }
-                (_nodes, _next) = level;
+                _depth--;
+                (_nodes, _next) = _depth < InlineLevels ? _levels[_depth] : _deeper!.Pop();
                 continue;
             }
             var child = _nodes[_next++];
@@ -40,10 +46,27 @@ internal struct DescendantTexts
             }
             if (child.HasChildNodes)
             {
-                (_open ??= new()).Push((_nodes, _next));
+                var level = new Level(_nodes, _next);
+                if (_depth < InlineLevels)
+                {
+                    _levels[_depth] = level;
+                }
+                else
+                {
+                    (_deeper ??= new()).Push(level);
+                }
+                _depth++;
                 _nodes = child.ChildNodes;
                 _next = 0;
             }
         }
+    }
+
+    private readonly record struct Level(INodeList Nodes, int Next);
+
+    [InlineArray(InlineLevels)]
+    private struct Levels
+    {
+        private Level _first;
     }
 }
