@@ -102,8 +102,9 @@ internal static partial class BodyPruner
     private static bool IsAppealToReader(IElement element)
     {
         const int MaxAppealLength = 250;
-        var text = element.TextContent;
-        return text.Length <= MaxAppealLength * 2 && BodyTextRenderer.Inline(element) is { Length: > 0 and <= MaxAppealLength } inline
+        // Lengths counted only as far as the limits: a P or DIV holding the whole article is asked too.
+        return DescendantTexts.RawLength(element, MaxAppealLength * 2) <= MaxAppealLength * 2
+            && BodyTextRenderer.InlineAtMost(element, MaxAppealLength) is { Length: > 0 } inline
             && Vocabulary.AppealToReader().IsMatch(inline);
     }
 
@@ -114,8 +115,8 @@ internal static partial class BodyPruner
         {
             return false;
         }
-        var text = BodyTextRenderer.Inline(element);
-        if (text.Length is 0 or > 80)
+        var text = BodyTextRenderer.InlineAtMost(element, 80);
+        if (text is null or { Length: 0 })
         {
             return false;
         }

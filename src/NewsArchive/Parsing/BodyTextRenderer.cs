@@ -43,11 +43,18 @@ internal sealed class BodyTextRenderer
     internal static bool IsBlock(string tagName) => BlockTags.Contains(tagName);
 
     /// <summary>Collapsed one-line text of a node, for titles, anchors and short labels.</summary>
-    public static string Inline(INode node)
+    public static string Inline(INode node) => InlineAtMost(node, int.MaxValue)!;
+
+    /// <summary>
+    /// <see cref="Inline"/>, or null once it grows past <paramref name="maxLength"/>: a test for a short label stops
+    /// early on a big container instead of collapsing its whole text (the text only grows as nodes are added).
+    /// </summary>
+    public static string? InlineAtMost(INode node, int maxLength)
     {
         if (node is not IElement element)
         {
-            return Collapse(node.TextContent);
+            var collapsed = Collapse(node.TextContent);
+            return collapsed.Length <= maxLength ? collapsed : null;
         }
 
         // Element.TextContent joins the text nodes in a pooled builder behind a lock and Collapse copied that again
@@ -70,8 +77,13 @@ internal sealed class BodyTextRenderer
                 AppendCollapsed(builder, first, ref space);
             }
             AppendCollapsed(builder, text.Data, ref space);
+            if (builder.Length > maxLength)
+            {
+                return null;
+            }
         }
-        return builder?.ToString() ?? Collapse(first);
+        var result = builder?.ToString() ?? Collapse(first);
+        return result.Length <= maxLength ? result : null;
     }
 
     public static string Collapse(string? text)

@@ -23,6 +23,18 @@ internal struct DescendantTexts
         _nodes = node.ChildNodes;
     }
 
+    /// <summary>The length of the node's TextContent, counted only until it passes <paramref name="limit"/>.</summary>
+    public static int RawLength(INode node, int limit)
+    {
+        var length = 0;
+        var texts = new DescendantTexts(node);
+        while (length <= limit && texts.MoveNext(out var text))
+        {
+            length += text.Data.Length;
+        }
+        return length;
+    }
+
     public bool MoveNext(out IText text)
     {
         while (true)

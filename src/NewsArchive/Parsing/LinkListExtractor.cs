@@ -206,8 +206,8 @@ internal static class LinkListExtractor
         {
             return false;
         }
-        var text = BodyTextRenderer.Inline(element);
-        if (text.Length is 0 or > MaxHeadingLength)
+        var text = BodyTextRenderer.InlineAtMost(element, MaxHeadingLength);
+        if (text is null or { Length: 0 })
         {
             return false;
         }

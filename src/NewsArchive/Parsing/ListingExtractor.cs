@@ -74,8 +74,8 @@ internal static class ListingExtractor
             DateTimeOffset? published = null;
             if (item is not null)
             {
-                var itemText = BodyTextRenderer.Inline(item);
-                if (itemText.Length < 600)
+                // Up to the limit only: the closest item may be an <article> holding the whole page and every link in it.
+                if (BodyTextRenderer.InlineAtMost(item, 599) is { } itemText)
                 {
                     var rest = text.Length > 0 ? itemText.Replace(text, " ", StringComparison.Ordinal) : itemText;
                     published = DateTextParser.FindInText(rest, context.Now, context.SiteZone);
