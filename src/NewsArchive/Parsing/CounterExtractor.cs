@@ -16,19 +16,20 @@ internal static partial class CounterExtractor
     [GeneratedRegex(@"^\D{0,3}(\d[\d\s\u00A0]{0,12})\D{0,3}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BareNumber();
 
-    public static (int? Views, int? Comments) Extract(IDocument document, TextStats stats)
+    public static (int? Views, int? Comments) Extract(TextStats stats, PageElements elements)
     {
-        var body = document.Body;
-        if (body is null)
-        {
-            return (null, null);
-        }
         int? views = null, comments = null;
-        foreach (var element in body.QuerySelectorAll("[class], [id], [title]"))
+        // The body's elements with a class, id or title, in document order.
+        for (var i = elements.BodyStart; i < elements.BodyEnd; i++)
         {
             if (views is not null && comments is not null)
             {
                 break;
+            }
+            var element = elements.All[i];
+            if (!element.HasAttribute("class") && !element.HasAttribute("id") && !element.HasAttribute("title"))
+            {
+                continue;
             }
             // The collapsed length never exceeds the raw one: big containers are skipped without reading their text.
             if (stats.Text(element) > 60 || element.ChildElementCount > 4)
@@ -53,8 +54,13 @@ internal static partial class CounterExtractor
         }
         if (views is null || comments is null)
         {
-            foreach (var element in body.QuerySelectorAll("span, div, p, li, small, a"))
+            for (var i = elements.BodyStart; i < elements.BodyEnd; i++)
             {
+                var element = elements.All[i];
+                if (element.LocalName.ToLowerInvariant() is not ("span" or "div" or "p" or "li" or "small" or "a"))
+                {
+                    continue;
+                }
                 if (element.ChildElementCount > 3 || stats.Text(element) > 80)
                 {
                     continue;

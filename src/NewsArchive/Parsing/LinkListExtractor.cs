@@ -14,13 +14,14 @@ internal static class LinkListExtractor
     // A heading is at most this long (IsHeadingLike), so it takes at most this much from a container's text.
     private const int MaxHeadingLength = 80;
 
-    public static List<LinkList> Extract(IDocument document, Uri pageUrl, ParseContext context, TextStats stats)
+    public static List<LinkList> Extract(PageElements elements, Uri pageUrl, ParseContext context, TextStats stats)
     {
         var lists = new List<LinkList>();
         var claimed = new HashSet<IElement>();
-        foreach (var container in document.QuerySelectorAll("ul, ol, div, section, aside, nav, table"))
+        foreach (var container in elements.All)
         {
-            if (claimed.Contains(container) || HasClaimedAncestor(container, claimed))
+            if (container.LocalName.ToLowerInvariant() is not ("ul" or "ol" or "div" or "section" or "aside" or "nav" or "table")
+                || claimed.Contains(container) || HasClaimedAncestor(container, claimed) || !PageElements.IsInDocument(container))
             {
                 continue;
             }

@@ -121,18 +121,7 @@ internal static class PageCleaner
         {
             return true;
         }
-        if (element.ClassName is not { Length: > 0 } className)
-        {
-            return false;
-        }
-        foreach (var range in className.AsSpan().SplitAny(" \t\n\r\f"))
-        {
-            if (className.AsSpan(range) is "visually-hidden" or "sr-only" or "screen-reader-text" or "d-none" or "hidden" or "hide")
-            {
-                return true;
-            }
-        }
-        return false;
+        return PageElements.HasClass(element, "visually-hidden", "sr-only", "screen-reader-text", "d-none", "hidden", "hide");
     }
 
     private static bool IsHiddenByStyle(IElement element)
