@@ -40,7 +40,7 @@ internal static partial class CounterExtractor
             {
                 continue;
             }
-            var text = element.TextContent;
+            var text = DescendantTexts.Join(element);
             var names = LinkListExtractor.ClassAndId(element) + " " + element.GetAttribute("title");
             text = BodyTextRenderer.Collapse(text);
             if (views is null && Vocabulary.ViewsClass().IsMatch(names))
@@ -69,7 +69,7 @@ internal static partial class CounterExtractor
                 {
                     continue;
                 }
-                var raw = element.TextContent;
+                var raw = DescendantTexts.Join(element);
                 var text = BodyTextRenderer.Collapse(raw);
                 views ??= Number(ViewsText().Match(text), 2, 3);
                 comments ??= Number(CommentsText().Match(text), 2, 3);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using AngleSharp.Dom;
 
 namespace NewsArchive.Parsing;
@@ -33,6 +34,29 @@ internal struct DescendantTexts
             length += text.Data.Length;
         }
         return length;
+    }
+
+    /// <summary>
+    /// The node's TextContent, joined without AngleSharp's pooled builder (a lock taken and released per call, which
+    /// showed in profiles); a lone text node's data is returned as it is.
+    /// </summary>
+    public static string Join(INode node)
+    {
+        var texts = new DescendantTexts(node);
+        if (!texts.MoveNext(out var first))
+        {
+            return "";
+        }
+        if (!texts.MoveNext(out var second))
+        {
+            return first.Data;
+        }
+        var builder = new StringBuilder(first.Data).Append(second.Data);
+        while (texts.MoveNext(out var text))
+        {
+            builder.Append(text.Data);
+        }
+        return builder.ToString();
     }
 
     public bool MoveNext(out IText text)
