@@ -94,7 +94,7 @@ internal static class LinkListExtractor
             {
                 continue;
             }
-            var item = anchor.Closest("li, tr, p, .item, article") ?? anchor.ParentElement;
+            var item = ClosestItem(anchor) ?? anchor.ParentElement;
             DateTimeOffset? published = null;
             if (item is not null && item != container)
             {
@@ -124,6 +124,19 @@ internal static class LinkListExtractor
     {
         var leastText = own.Text - MaxHeadingLength;
         return leastText > 0 && (own.LinkText < leastText * 0.45 || leastText - own.LinkText > 2000);
+    }
+
+    /// <summary>anchor.Closest("li, tr, p, .item, article") without parsing the selector on every call.</summary>
+    private static IElement? ClosestItem(IElement anchor)
+    {
+        for (var current = anchor; current is not null; current = current.ParentElement)
+        {
+            if (current.LocalName.ToLowerInvariant() is "li" or "tr" or "p" or "article" || PageElements.HasClass(current, "item"))
+            {
+                return current;
+            }
+        }
+        return null;
     }
 
     private static bool HoldsProse(IElement container, TextStats stats)

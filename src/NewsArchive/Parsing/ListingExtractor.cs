@@ -90,7 +90,7 @@ internal static class ListingExtractor
             {
                 continue;
             }
-            var item = anchor.Closest("li, article, tr, .item, .news-item, [class*=item]");
+            var item = ClosestItem(anchor);
             DateTimeOffset? published = null;
             if (item is not null)
             {
@@ -119,6 +119,23 @@ internal static class ListingExtractor
         return className is not null && (className.Contains("footer", StringComparison.Ordinal) || className.Contains("menu", StringComparison.Ordinal)
                 || PageElements.HasClass(element, "breadcrumbs", "breadcrumb"))
             || element.GetAttribute("id")?.Contains("footer", StringComparison.Ordinal) == true;
+    }
+
+    /// <summary>
+    /// anchor.Closest("li, article, tr, .item, .news-item, [class*=item]") without parsing the selector on every call;
+    /// the two class tokens hold "item", so the class test is the substring one.
+    /// </summary>
+    private static IElement? ClosestItem(IElement anchor)
+    {
+        for (var current = anchor; current is not null; current = current.ParentElement)
+        {
+            if (current.LocalName.ToLowerInvariant() is "li" or "article" or "tr"
+                || current.ClassName?.Contains("item", StringComparison.Ordinal) == true)
+            {
+                return current;
+            }
+        }
+        return null;
     }
 
     private static bool HasAncestorIn(IElement element, HashSet<IElement> set)
