@@ -127,7 +127,7 @@ public sealed class ArticleParser
         }
         foreach (var root in bodyRoots)
         {
-            foreach (var anchor in root.QuerySelectorAll("a[href]"))
+            foreach (var anchor in PreparsedSelectors.All(root, PreparsedSelectors.Links))
             {
                 if (UrlNormalizer.Resolve(url, anchor.GetAttribute("href")) is { } target)
                 {

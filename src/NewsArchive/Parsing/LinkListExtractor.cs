@@ -59,7 +59,7 @@ internal static class LinkListExtractor
             return null;
         }
         var (heading, headingElement) = FindHeading(container, stats);
-        if (heading is null && container.TagName is not ("UL" or "OL") && container.QuerySelector("ul, ol") is { } inner)
+        if (heading is null && container.TagName is not ("UL" or "OL") && PreparsedSelectors.First(container, PreparsedSelectors.Lists) is { } inner)
         {
             // A sidebar block named by its class: its list's own heading ("Новости за сегодня:") names it better.
             (heading, headingElement) = FindHeading(inner, stats);
@@ -78,8 +78,8 @@ internal static class LinkListExtractor
         {
             return null;
         }
-        var anchors = container.QuerySelectorAll("a[href]");
-        if (anchors.Length < MinItems || container.QuerySelector("h1") is not null || HoldsProse(container, stats))
+        var anchors = PreparsedSelectors.All(container, PreparsedSelectors.Links);
+        if (anchors.Length < MinItems || PreparsedSelectors.First(container, PreparsedSelectors.H1) is not null || HoldsProse(container, stats))
         {
             // A block holding the page's title or a real paragraph is the article, whatever its template calls it.
             return null;
@@ -142,7 +142,7 @@ internal static class LinkListExtractor
     private static bool HoldsProse(IElement container, TextStats stats)
     {
         const int ProseParagraph = 200;
-        foreach (var paragraph in container.QuerySelectorAll("p"))
+        foreach (var paragraph in PreparsedSelectors.All(container, PreparsedSelectors.Paragraphs))
         {
             if (stats.Text(paragraph) >= ProseParagraph && stats.LinkDensity(paragraph) < 0.2)
             {
@@ -189,7 +189,7 @@ internal static class LinkListExtractor
     private static (string? Text, IElement? Element) FindHeading(IElement container, TextStats stats)
     {
         var first = container.FirstElementChild;
-        if (first is not null && IsHeadingLike(first, stats) && first.QuerySelector("a[href]") is null)
+        if (first is not null && IsHeadingLike(first, stats) && PreparsedSelectors.First(first, PreparsedSelectors.Links) is null)
         {
             return (Trimmed(first), first);
         }

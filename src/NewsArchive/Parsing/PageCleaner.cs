@@ -34,7 +34,7 @@ internal static class PageCleaner
             return;
         }
         var page = stats[body];
-        var title = body.QuerySelector("h1");
+        var title = PreparsedSelectors.First(body, PreparsedSelectors.H1);
         var remaining = body == sweep.Body ? sweep.BodyElements : [.. body.QuerySelectorAll("*")];
         var headers = body == sweep.Body ? sweep.Headers : [.. body.QuerySelectorAll("header")];
         foreach (var element in remaining)
@@ -56,7 +56,8 @@ internal static class PageCleaner
         {
             // A page header holds menus; an article's own <header> holds its title and date, harmless for the body.
             var share = stats[header].Text;
-            if (header.Closest("article") is null && share < page.Text * 0.4 && header.QuerySelector("[class*=lead], [class*=intro], [class*=teaser], [class*=standfirst]") is null)
+            if (PreparsedSelectors.Closest(header, PreparsedSelectors.Article) is null && share < page.Text * 0.4
+                && PreparsedSelectors.First(header, PreparsedSelectors.LeadInHeader) is null)
             {
                 header.Remove();
             }
@@ -202,11 +203,11 @@ internal static class PageCleaner
 
     private static bool IsDiscussion(IElement element, string names, IElement? title) =>
         Vocabulary.DiscussionClass().IsMatch(names) && (title is null || !element.Contains(title))
-        && element.QuerySelector("[itemprop=articleBody], [itemprop=articlebody]") is null;
+        && PreparsedSelectors.First(element, PreparsedSelectors.ArticleBody) is null;
 
     private static bool LooksLikeContentWrapper(IElement element, TextStats stats, int pageText) =>
         element.TagName is "FORM"
-            ? element.QuerySelectorAll("p").Length >= 3 || stats.Text(element) > 2000
+            ? PreparsedSelectors.All(element, PreparsedSelectors.Paragraphs).Length >= 3 || stats.Text(element) > 2000
             : stats[element].ParagraphText > 500 && stats.Text(element) > pageText * 0.5;
 
     /// <summary>
