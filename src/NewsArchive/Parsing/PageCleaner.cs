@@ -37,9 +37,11 @@ internal static class PageCleaner
         var title = PreparsedSelectors.First(body, PreparsedSelectors.H1);
         var remaining = body == sweep.Body ? sweep.BodyElements : [.. body.QuerySelectorAll("*")];
         var headers = body == sweep.Body ? sweep.Headers : [.. body.QuerySelectorAll("header")];
+        // Pages repeat their class names ("item", "col-md-4"): each distinct one goes through the vocabulary once.
+        var negative = new Dictionary<string, bool>();
         foreach (var element in remaining)
         {
-            if (element.Parent is null || element.TagName is "BODY" or "HTML" || !IsChrome(element, stats, page, title))
+            if (element.Parent is null || element.TagName is "BODY" or "HTML" || !IsChrome(element, stats, page, title, negative))
             {
                 continue;
             }
@@ -148,10 +150,10 @@ internal static class PageCleaner
         return false;
     }
 
-    private static bool IsChrome(IElement element, TextStats stats, ElementStats page, IElement? title)
+    private static bool IsChrome(IElement element, TextStats stats, ElementStats page, IElement? title, Dictionary<string, bool> negative)
     {
         var names = LinkListExtractor.ClassAndId(element);
-        if (Vocabulary.IsNegative(names) && !IsMainLandmark(element)
+        if (names.Length > 0 && IsNegative(names, negative) && !IsMainLandmark(element)
             && (element.TagName is not ("P" or "A" or "STRONG" or "EM" or "B" or "I") || (element.TagName == "P" && Vocabulary.StrongChromeClass().IsMatch(names))))
         {
             if (IsDiscussion(element, names, title))
@@ -199,6 +201,16 @@ internal static class PageCleaner
             }
         }
         return false;
+    }
+
+    private static bool IsNegative(string names, Dictionary<string, bool> known)
+    {
+        if (!known.TryGetValue(names, out var negative))
+        {
+            negative = Vocabulary.IsNegative(names);
+            known[names] = negative;
+        }
+        return negative;
     }
 
     private static bool IsDiscussion(IElement element, string names, IElement? title) =>
