@@ -101,7 +101,7 @@ internal static class MetadataExtractor
 
     internal static string? Meta(IDocument document, string name)
     {
-        foreach (var meta in document.Head?.QuerySelectorAll("meta") ?? document.QuerySelectorAll("meta"))
+        foreach (var meta in PreparsedSelectors.All(document.Head ?? (INode)document, PreparsedSelectors.Meta))
         {
             var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
             if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) && meta.GetAttribute("content") is { Length: > 0 } content)

@@ -22,6 +22,7 @@ internal static class PreparsedSelectors
     public static readonly ISelector LeadInHeader = Parse("[class*=lead], [class*=intro], [class*=teaser], [class*=standfirst]");
     public static readonly ISelector SubHeadings = Parse("h2, h3, h4, h5");
     public static readonly ISelector ImageOrTable = Parse("img, table");
+    public static readonly ISelector Meta = Parse("meta");
 
     /// <summary>As element.QuerySelector: the first match among the node's descendants in document order, or null.</summary>
     public static IElement? First(INode root, ISelector selector)
