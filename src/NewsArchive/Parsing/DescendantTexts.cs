@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using AngleSharp.Dom;
 
@@ -6,22 +5,15 @@ namespace NewsArchive.Parsing;
 
 /// <summary>
 /// The text nodes under a node in document order, as <see cref="IElement.TextContent"/> joins them, walked without
-/// building that string: by index with an explicit stack (sibling links are quadratic on wide lists, recursion deep
-/// on deep pages). The first levels of the stack live in the struct itself: a heap stack for every small element
-/// asked (counters, anchors, headings) was most of the walk's cost.
+/// building that string.
 /// </summary>
 internal struct DescendantTexts
 {
-    private const int InlineLevels = 16;
-    private Levels _levels;
-    private Stack<Level>? _deeper;
-    private int _depth;
-    private INodeList _nodes;
-    private int _next;
+    private DescendantNodes _nodes;
 
     public DescendantTexts(INode node)
     {
-        _nodes = node.ChildNodes;
+        _nodes = new DescendantNodes(node);
     }
 
     /// <summary>The length of the node's TextContent, counted only until it passes <paramref name="limit"/>.</summary>
@@ -61,48 +53,15 @@ internal struct DescendantTexts
 
     public bool MoveNext(out IText text)
     {
-        while (true)
+        while (_nodes.MoveNext(out var node))
         {
-            if (_next >= _nodes.Length)
-            {
-                if (_depth == 0)
-                {
-                    text = null!;
-                    return false;
-                }
-                _depth--;
-                (_nodes, _next) = _depth < InlineLevels ? _levels[_depth] : _deeper!.Pop();
-                continue;
-            }
-            var child = _nodes[_next++];
-            if (child is IText found)
+            if (node is IText found)
             {
                 text = found;
                 return true;
             }
-            if (child.HasChildNodes)
-            {
-                var level = new Level(_nodes, _next);
-                if (_depth < InlineLevels)
-                {
-                    _levels[_depth] = level;
-                }
-                else
-                {
-                    (_deeper ??= new()).Push(level);
-                }
-                _depth++;
-                _nodes = child.ChildNodes;
-                _next = 0;
-            }
         }
-    }
-
-    private readonly record struct Level(INodeList Nodes, int Next);
-
-    [InlineArray(InlineLevels)]
-    private struct Levels
-    {
-        private Level _first;
+        text = null!;
+        return false;
     }
 }

@@ -24,38 +24,21 @@ internal static class PreparsedSelectors
     public static readonly ISelector ImageOrTable = Parse("img, table");
     public static readonly ISelector Meta = Parse("meta");
 
-    /// <summary>As element.QuerySelector: the first match among the node's descendants in document order, or null.</summary>
+    /// <summary>
+    /// As element.QuerySelector: the first match among the node's descendants in document order, or null. Iterative,
+    /// unlike AngleSharp's own walk for a selector object: pages nest thousands of levels deep.
+    /// </summary>
     public static IElement? First(INode root, ISelector selector)
     {
-        // Iterative, unlike AngleSharp's own walk for a selector object: pages nest thousands of levels deep.
-        var pending = new Stack<(INodeList Nodes, int Next)>();
-        var nodes = root.ChildNodes;
-        var next = 0;
-        while (true)
+        var nodes = new DescendantNodes(root);
+        while (nodes.MoveNext(out var node))
         {
-            if (next >= nodes.Length)
+            if (node is IElement element && selector.Match(element, null))
             {
-                if (!pending.TryPop(out var level))
-                {
-                    return null;
-                }
-                (nodes, next) = level;
-                continue;
-            }
-            if (nodes[next++] is IElement element)
-            {
-                if (selector.Match(element, null))
-                {
-                    return element;
-                }
-                if (element.HasChildNodes)
-                {
-                    pending.Push((nodes, next));
-                    nodes = element.ChildNodes;
-                    next = 0;
-                }
+                return element;
             }
         }
+        return null;
     }
 
     /// <summary>As element.QuerySelectorAll: every match among the node's descendants in document order.</summary>
