@@ -191,7 +191,7 @@ internal static class PageCleaner
     /// </summary>
     private static bool HoldsMarkedBody(IElement element, TextStats stats)
     {
-        foreach (var inner in element.QuerySelectorAll("[itemprop], [class]"))
+        foreach (var inner in PreparsedSelectors.All(element, PreparsedSelectors.ItempropOrClass))
         {
             var marked = string.Equals(inner.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase)
                 || Vocabulary.BodyClass().IsMatch(inner.ClassName ?? "");

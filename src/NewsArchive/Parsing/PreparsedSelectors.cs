@@ -23,6 +23,7 @@ internal static class PreparsedSelectors
     public static readonly ISelector SubHeadings = Parse("h2, h3, h4, h5");
     public static readonly ISelector ImageOrTable = Parse("img, table");
     public static readonly ISelector Meta = Parse("meta");
+    public static readonly ISelector ItempropOrClass = Parse("[itemprop], [class]");
 
     /// <summary>
     /// As element.QuerySelector: the first match among the node's descendants in document order, or null. Iterative,
