@@ -63,8 +63,8 @@ internal sealed class BodyTextRenderer
         string? first = null;
         StringBuilder? builder = null;
         var space = false;
-        var texts = new DescendantTexts(element);
-        while (texts.MoveNext(out var text))
+        var texts = new DescendantNodes(element);
+        while (texts.MoveNextText(out var text))
         {
             if (first is null)
             {

@@ -90,8 +90,8 @@ internal static partial class CounterExtractor
     {
         var length = 0;
         var digit = false;
-        var texts = new DescendantTexts(element);
-        while (texts.MoveNext(out var text))
+        var texts = new DescendantNodes(element);
+        while (texts.MoveNextText(out var text))
         {
             length += text.Data.Length;
             if (length > maxLength)

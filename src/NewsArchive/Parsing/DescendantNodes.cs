@@ -10,7 +10,7 @@ namespace NewsArchive.Parsing;
 /// </summary>
 internal struct DescendantNodes
 {
-    private const int InlineLevels = 16;
+    private const int InlineLevels = 8;
     private Levels _levels;
     private Stack<Level>? _deeper;
     private int _depth;
@@ -52,6 +52,24 @@ internal struct DescendantNodes
             _next = 0;
         }
         return true;
+    }
+
+    /// <summary>
+    /// The next text node in document order: the ones <see cref="IElement.TextContent"/> joins. Walked on the walker
+    /// itself rather than through a wrapper, which copied the walker's inline stack on every call.
+    /// </summary>
+    public bool MoveNextText(out IText text)
+    {
+        while (MoveNext(out var node))
+        {
+            if (node is IText found)
+            {
+                text = found;
+                return true;
+            }
+        }
+        text = null!;
+        return false;
     }
 
     private readonly record struct Level(INodeList Nodes, int Next);

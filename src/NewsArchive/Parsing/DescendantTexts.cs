@@ -3,25 +3,15 @@ using AngleSharp.Dom;
 
 namespace NewsArchive.Parsing;
 
-/// <summary>
-/// The text nodes under a node in document order, as <see cref="IElement.TextContent"/> joins them, walked without
-/// building that string.
-/// </summary>
-internal struct DescendantTexts
+/// <summary>What <see cref="IElement.TextContent"/> gives, read from the text nodes without AngleSharp's builder.</summary>
+internal static class DescendantTexts
 {
-    private DescendantNodes _nodes;
-
-    public DescendantTexts(INode node)
-    {
-        _nodes = new DescendantNodes(node);
-    }
-
     /// <summary>The length of the node's TextContent, counted only until it passes <paramref name="limit"/>.</summary>
     public static int RawLength(INode node, int limit)
     {
         var length = 0;
-        var texts = new DescendantTexts(node);
-        while (length <= limit && texts.MoveNext(out var text))
+        var texts = new DescendantNodes(node);
+        while (length <= limit && texts.MoveNextText(out var text))
         {
             length += text.Data.Length;
         }
@@ -34,34 +24,20 @@ internal struct DescendantTexts
     /// </summary>
     public static string Join(INode node)
     {
-        var texts = new DescendantTexts(node);
-        if (!texts.MoveNext(out var first))
+        var texts = new DescendantNodes(node);
+        if (!texts.MoveNextText(out var first))
         {
             return "";
         }
-        if (!texts.MoveNext(out var second))
+        if (!texts.MoveNextText(out var second))
         {
             return first.Data;
         }
         var builder = new StringBuilder(first.Data).Append(second.Data);
-        while (texts.MoveNext(out var text))
+        while (texts.MoveNextText(out var text))
         {
             builder.Append(text.Data);
         }
         return builder.ToString();
-    }
-
-    public bool MoveNext(out IText text)
-    {
-        while (_nodes.MoveNext(out var node))
-        {
-            if (node is IText found)
-            {
-                text = found;
-                return true;
-            }
-        }
-        text = null!;
-        return false;
     }
 }
