@@ -87,13 +87,15 @@ public sealed class ArticleParser
         {
             context = context with { SiteZone = countryZone };
         }
-        var metadata = MetadataExtractor.Extract(document, url);
+        // After the unwrapping, which moves elements: from here on elements are only removed.
+        var elements = new PageElements(document);
+        var metadata = MetadataExtractor.Extract(document, url, elements);
         var dates = _dates.Extract(document, url, context.Now, context.SiteZone, metadata.Title, localizeUtc: countryZone is not null);
         var pageStats = new TextStats(document.DocumentElement);
-        var (views, comments) = CounterExtractor.Extract(document, pageStats);
-        var nextPages = ListingExtractor.FindNextPages(document, url);
+        var (views, comments) = CounterExtractor.Extract(pageStats, elements);
+        var nextPages = ListingExtractor.FindNextPages(elements, url);
         var profiled = _profile is null ? null : ProfileExtractor.Read(document, _profile, url, context);
-        var lists = LinkListExtractor.Extract(document, url, context, pageStats);
+        var lists = LinkListExtractor.Extract(elements, url, context, pageStats);
         foreach (var list in lists)
         {
             foreach (var element in list.Elements)
@@ -102,7 +104,7 @@ public sealed class ArticleParser
             }
         }
         // Teasers are read once related and site-wide lists are out: "Популярное" is not the listing.
-        var teasers = ListingExtractor.FindTeaserLinks(document, url, context);
+        var teasers = ListingExtractor.FindTeaserLinks(elements, url, context);
 
         PageCleaner.Clean(document, pageStats);
         var stats = new TextStats(document.DocumentElement);
@@ -125,7 +127,7 @@ public sealed class ArticleParser
         }
         foreach (var root in bodyRoots)
         {
-            foreach (var anchor in root.QuerySelectorAll("a[href]"))
+            foreach (var anchor in PreparsedSelectors.All(root, PreparsedSelectors.Links))
             {
                 if (UrlNormalizer.Resolve(url, anchor.GetAttribute("href")) is { } target)
                 {

@@ -17,7 +17,7 @@ internal static partial class BodyPruner
     {
         CutAtComments(root, stats);
         CutAtTailHeading(root);
-        foreach (var element in root.QuerySelectorAll("*").ToArray())
+        foreach (var element in PreparsedSelectors.All(root, PreparsedSelectors.Any).ToArray())
         {
             if (element.Parent is null || !root.Contains(element))
             {
@@ -33,7 +33,7 @@ internal static partial class BodyPruner
     /// <summary>Removes a comments heading inside the body and everything after it.</summary>
     private static void CutAtComments(IElement root, TextStats stats)
     {
-        foreach (var heading in root.QuerySelectorAll("h2, h3, h4, h5"))
+        foreach (var heading in PreparsedSelectors.All(root, PreparsedSelectors.SubHeadings))
         {
             if (stats.Text(heading) <= 100 && Vocabulary.CommentsHeading().IsMatch(BodyTextRenderer.Inline(heading)))
             {
@@ -102,8 +102,9 @@ internal static partial class BodyPruner
     private static bool IsAppealToReader(IElement element)
     {
         const int MaxAppealLength = 250;
-        var text = element.TextContent;
-        return text.Length <= MaxAppealLength * 2 && BodyTextRenderer.Inline(element) is { Length: > 0 and <= MaxAppealLength } inline
+        // Lengths counted only as far as the limits: a P or DIV holding the whole article is asked too.
+        return DescendantTexts.RawLength(element, MaxAppealLength * 2) <= MaxAppealLength * 2
+            && BodyTextRenderer.InlineAtMost(element, MaxAppealLength) is { Length: > 0 } inline
             && Vocabulary.AppealToReader().IsMatch(inline);
     }
 
@@ -114,8 +115,8 @@ internal static partial class BodyPruner
         {
             return false;
         }
-        var text = BodyTextRenderer.Inline(element);
-        if (text.Length is 0 or > 80)
+        var text = BodyTextRenderer.InlineAtMost(element, 80);
+        if (text is null or { Length: 0 })
         {
             return false;
         }
@@ -151,7 +152,7 @@ internal static partial class BodyPruner
             return true;
         }
         var length = stats.Text(element);
-        if (element.TagName is "DIV" or "UL" or "OL" or "SECTION" or "TABLE" && stats.LinkDensity(element) > 0.75 && element.QuerySelectorAll("a").Length >= 3)
+        if (element.TagName is "DIV" or "UL" or "OL" or "SECTION" or "TABLE" && stats.LinkDensity(element) > 0.75 && PreparsedSelectors.All(element, PreparsedSelectors.Anchors).Length >= 3)
         {
             // A list of links inside the body whatever its size: a playlist, a teaser grid, a tag cloud.
             return true;
@@ -168,7 +169,7 @@ internal static partial class BodyPruner
         }
         if (text.Length == 0)
         {
-            return element.QuerySelector("img, table") is null && element.TagName is not ("TD" or "TH");
+            return PreparsedSelectors.First(element, PreparsedSelectors.ImageOrTable) is null && element.TagName is not ("TD" or "TH");
         }
         if (text.Length <= 80 && Vocabulary.ChromeLine().IsMatch(text) && element.TagName is not ("TD" or "TH" or "LI"))
         {
@@ -181,7 +182,7 @@ internal static partial class BodyPruner
             return true;
         }
         // A heading that is wholly a link is another story's teaser, not a subheading of this one.
-        if (element.TagName is "H2" or "H3" or "H4" or "H5" or "H6" && stats.LinkDensity(element) > 0.9 && element.QuerySelector("a[href]") is not null)
+        if (element.TagName is "H2" or "H3" or "H4" or "H5" or "H6" && stats.LinkDensity(element) > 0.9 && PreparsedSelectors.First(element, PreparsedSelectors.Links) is not null)
         {
             return true;
         }
@@ -192,11 +193,11 @@ internal static partial class BodyPruner
         }
         var isBlock = element.TagName is "DIV" or "P" or "UL" or "OL" or "SECTION" or "TABLE" or "SPAN" or "TIME";
         if (isBlock && text.Length < 200 && element.TagName is not ("P" or "TABLE")
-            && stats.LinkDensity(element) > 0.45 && element.QuerySelectorAll("a").Length >= 2)
+            && stats.LinkDensity(element) > 0.45 && PreparsedSelectors.All(element, PreparsedSelectors.Anchors).Length >= 2)
         {
             return true;
         }
-        if (element.TagName == "P" && text.Length < 120 && stats.LinkDensity(element) > 0.9 && element.QuerySelector("a[href]") is not null)
+        if (element.TagName == "P" && text.Length < 120 && stats.LinkDensity(element) > 0.9 && PreparsedSelectors.First(element, PreparsedSelectors.Links) is not null)
         {
             // A paragraph that is only a link is another story's headline ("Lea: …", "Также: …").
             return true;

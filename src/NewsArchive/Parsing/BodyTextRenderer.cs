@@ -43,11 +43,18 @@ internal sealed class BodyTextRenderer
     internal static bool IsBlock(string tagName) => BlockTags.Contains(tagName);
 
     /// <summary>Collapsed one-line text of a node, for titles, anchors and short labels.</summary>
-    public static string Inline(INode node)
+    public static string Inline(INode node) => InlineAtMost(node, int.MaxValue)!;
+
+    /// <summary>
+    /// <see cref="Inline"/>, or null once it grows past <paramref name="maxLength"/>: a test for a short label stops
+    /// early on a big container instead of collapsing its whole text (the text only grows as nodes are added).
+    /// </summary>
+    public static string? InlineAtMost(INode node, int maxLength)
     {
         if (node is not IElement element)
         {
-            return Collapse(node.TextContent);
+            var collapsed = Collapse(node.TextContent);
+            return collapsed.Length <= maxLength ? collapsed : null;
         }
 
         // Element.TextContent joins the text nodes in a pooled builder behind a lock and Collapse copied that again
@@ -56,44 +63,27 @@ internal sealed class BodyTextRenderer
         string? first = null;
         StringBuilder? builder = null;
         var space = false;
-        Stack<(INodeList Nodes, int Next)>? open = null;
-        var nodes = element.ChildNodes;
-        var next = 0;
-        while (true)
+        var texts = new DescendantNodes(element);
+        while (texts.MoveNextText(out var text))
         {
-            if (next >= nodes.Length)
+            if (first is null)
             {
-                if (open is null || !open.TryPop(out var level))
-                {
-                    break;
-                }
-                (nodes, next) = level;
+                first = text.Data;
                 continue;
             }
-            var child = nodes[next++];
-            if (child is IText text)
+            if (builder is null)
             {
-                if (first is null)
-                {
-                    first = text.Data;
-                    continue;
-                }
-                if (builder is null)
-                {
-                    builder = new StringBuilder();
-                    AppendCollapsed(builder, first, ref space);
-                }
-                AppendCollapsed(builder, text.Data, ref space);
+                builder = new StringBuilder();
+                AppendCollapsed(builder, first, ref space);
             }
-            else if (child.HasChildNodes)
+            AppendCollapsed(builder, text.Data, ref space);
+            if (builder.Length > maxLength)
             {
-                // By index with an explicit stack: sibling links are quadratic on wide lists, recursion deep on deep pages.
-                (open ??= new()).Push((nodes, next));
-                nodes = child.ChildNodes;
-                next = 0;
+                return null;
             }
         }
-        return builder?.ToString() ?? Collapse(first);
+        var result = builder?.ToString() ?? Collapse(first);
+        return result.Length <= maxLength ? result : null;
     }
 
     public static string Collapse(string? text)
@@ -194,7 +184,7 @@ internal sealed class BodyTextRenderer
         // Captions and credits set as plain blocks beside their picture ("detail-picture-caption", "media__caption").
         return element.TagName is "DIV" or "P" or "SPAN" or "EM" or "SMALL" or "STRONG"
             && Vocabulary.CaptionClass().IsMatch(LinkListExtractor.ClassAndId(element))
-            && element.Closest("figure") is null && element.TextContent.Length <= MaxCaptionLength;
+            && element.Closest("figure") is null && DescendantTexts.RawLength(element, MaxCaptionLength) <= MaxCaptionLength;
     }
 
     private static bool IsGalleryCaption(IElement caption)

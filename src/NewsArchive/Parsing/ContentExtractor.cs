@@ -323,7 +323,7 @@ internal static class ContentExtractor
             }
             else if (child is IElement inline && inline.TagName is "A" or "B" or "STRONG" or "I" or "EM" or "SPAN" or "FONT" or "U" or "SUB" or "SUP" or "Q" or "ABBR" or "MARK" or "SMALL" or "BIG" or "CITE")
             {
-                builder.Append(inline.TextContent);
+                builder.Append(DescendantTexts.Join(inline));
             }
             else if (child is IElement { TagName: "BR" })
             {

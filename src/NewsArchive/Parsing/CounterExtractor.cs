@@ -16,30 +16,31 @@ internal static partial class CounterExtractor
     [GeneratedRegex(@"^\D{0,3}(\d[\d\s\u00A0]{0,12})\D{0,3}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BareNumber();
 
-    public static (int? Views, int? Comments) Extract(IDocument document, TextStats stats)
+    public static (int? Views, int? Comments) Extract(TextStats stats, PageElements elements)
     {
-        var body = document.Body;
-        if (body is null)
-        {
-            return (null, null);
-        }
         int? views = null, comments = null;
-        foreach (var element in body.QuerySelectorAll("[class], [id], [title]"))
+        // The body's elements with a class, id or title, in document order.
+        for (var i = elements.BodyStart; i < elements.BodyEnd; i++)
         {
             if (views is not null && comments is not null)
             {
                 break;
+            }
+            var element = elements.All[i];
+            if (!element.HasAttribute("class") && !element.HasAttribute("id") && !element.HasAttribute("title"))
+            {
+                continue;
             }
             // The collapsed length never exceeds the raw one: big containers are skipped without reading their text.
             if (stats.Text(element) > 60 || element.ChildElementCount > 4)
             {
                 continue;
             }
-            var text = element.TextContent;
-            if (text.Length > 60 || !HasDigit(text))
+            if (!MayHoldNumber(element, 60))
             {
                 continue;
             }
+            var text = DescendantTexts.Join(element);
             var names = LinkListExtractor.ClassAndId(element) + " " + element.GetAttribute("title");
             text = BodyTextRenderer.Collapse(text);
             if (views is null && Vocabulary.ViewsClass().IsMatch(names))
@@ -53,18 +54,22 @@ internal static partial class CounterExtractor
         }
         if (views is null || comments is null)
         {
-            foreach (var element in body.QuerySelectorAll("span, div, p, li, small, a"))
+            for (var i = elements.BodyStart; i < elements.BodyEnd; i++)
             {
+                var element = elements.All[i];
+                if (element.LocalName.ToLowerInvariant() is not ("span" or "div" or "p" or "li" or "small" or "a"))
+                {
+                    continue;
+                }
                 if (element.ChildElementCount > 3 || stats.Text(element) > 80)
                 {
                     continue;
                 }
-                // Read once: TextContent joins the subtree's text on every call.
-                var raw = element.TextContent;
-                if (raw.Length > 80 || !HasDigit(raw))
+                if (!MayHoldNumber(element, 80))
                 {
                     continue;
                 }
+                var raw = DescendantTexts.Join(element);
                 var text = BodyTextRenderer.Collapse(raw);
                 views ??= Number(ViewsText().Match(text), 2, 3);
                 comments ??= Number(CommentsText().Match(text), 2, 3);
@@ -77,16 +82,25 @@ internal static partial class CounterExtractor
         return (views, comments);
     }
 
-    private static bool HasDigit(string text)
+    /// <summary>
+    /// Whether the element's raw text (its TextContent) is at most <paramref name="maxLength"/> long and holds a digit,
+    /// found without building it: most small elements hold no number, and TextContent allocates for each.
+    /// </summary>
+    private static bool MayHoldNumber(IElement element, int maxLength)
     {
-        foreach (var c in text)
+        var length = 0;
+        var digit = false;
+        var texts = new DescendantNodes(element);
+        while (texts.MoveNextText(out var text))
         {
-            if (char.IsAsciiDigit(c))
+            length += text.Data.Length;
+            if (length > maxLength)
             {
-                return true;
+                return false;
             }
+            digit = digit || text.Data.AsSpan().ContainsAnyInRange('0', '9');
         }
-        return false;
+        return digit;
     }
 
     private static int? Number(Match match, params int[] groups)

@@ -54,6 +54,11 @@ internal static class ElementText
     /// <summary>The element's own text (direct text children), whitespace collapsed, cut just past <paramref name="maxLength"/>.</summary>
     public static string Own(IElement element, int maxLength)
     {
+        if (!HasOwnText(element))
+        {
+            // Asked of most blocks by the date walk: without a visible character of its own the text is empty.
+            return "";
+        }
         var builder = new StringBuilder();
         foreach (var node in element.ChildNodes)
         {
@@ -69,6 +74,18 @@ internal static class ElementText
         }
 
         return builder.ToString().Trim();
+    }
+
+    private static bool HasOwnText(IElement element)
+    {
+        foreach (var node in element.ChildNodes)
+        {
+            if (node is IText text && !string.IsNullOrWhiteSpace(text.Data))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsInvisible(IElement element) =>

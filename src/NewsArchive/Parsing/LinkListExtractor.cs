@@ -11,13 +11,17 @@ internal static class LinkListExtractor
 {
     private const int MinItems = 2;
 
-    public static List<LinkList> Extract(IDocument document, Uri pageUrl, ParseContext context, TextStats stats)
+    // A heading is at most this long (IsHeadingLike), so it takes at most this much from a container's text.
+    private const int MaxHeadingLength = 80;
+
+    public static List<LinkList> Extract(PageElements elements, Uri pageUrl, ParseContext context, TextStats stats)
     {
         var lists = new List<LinkList>();
         var claimed = new HashSet<IElement>();
-        foreach (var container in document.QuerySelectorAll("ul, ol, div, section, aside, nav, table"))
+        foreach (var container in elements.All)
         {
-            if (claimed.Contains(container) || HasClaimedAncestor(container, claimed))
+            if (container.LocalName.ToLowerInvariant() is not ("ul" or "ol" or "div" or "section" or "aside" or "nav" or "table")
+                || claimed.Contains(container) || HasClaimedAncestor(container, claimed) || !PageElements.IsInDocument(container))
             {
                 continue;
             }
@@ -50,12 +54,12 @@ internal static class LinkListExtractor
     private static LinkList? TryRead(IElement container, Uri pageUrl, ParseContext context, TextStats stats)
     {
         var own = stats[container];
-        if (own.LinkText == 0)
+        if (own.LinkText == 0 || IsProseForAnyHeading(own))
         {
             return null;
         }
         var (heading, headingElement) = FindHeading(container, stats);
-        if (heading is null && container.TagName is not ("UL" or "OL") && container.QuerySelector("ul, ol") is { } inner)
+        if (heading is null && container.TagName is not ("UL" or "OL") && PreparsedSelectors.First(container, PreparsedSelectors.Lists) is { } inner)
         {
             // A sidebar block named by its class: its list's own heading ("Новости за сегодня:") names it better.
             (heading, headingElement) = FindHeading(inner, stats);
@@ -74,8 +78,8 @@ internal static class LinkListExtractor
         {
             return null;
         }
-        var anchors = container.QuerySelectorAll("a[href]");
-        if (anchors.Length < MinItems || container.QuerySelector("h1") is not null || HoldsProse(container, stats))
+        var anchors = PreparsedSelectors.All(container, PreparsedSelectors.Links);
+        if (anchors.Length < MinItems || PreparsedSelectors.First(container, PreparsedSelectors.H1) is not null || HoldsProse(container, stats))
         {
             // A block holding the page's title or a real paragraph is the article, whatever its template calls it.
             return null;
@@ -90,7 +94,7 @@ internal static class LinkListExtractor
             {
                 continue;
             }
-            var item = anchor.Closest("li, tr, p, .item, article") ?? anchor.ParentElement;
+            var item = ClosestItem(anchor) ?? anchor.ParentElement;
             DateTimeOffset? published = null;
             if (item is not null && item != container)
             {
@@ -112,10 +116,33 @@ internal static class LinkListExtractor
         return new LinkList(heading, kind.Value, items, elements);
     }
 
+    /// <summary>
+    /// The link-text test below, passed with the longest heading a list can have: a container that fails even then
+    /// fails whatever its heading, so its heading (an Inline of a few elements) is not looked for.
+    /// </summary>
+    private static bool IsProseForAnyHeading(ElementStats own)
+    {
+        var leastText = own.Text - MaxHeadingLength;
+        return leastText > 0 && (own.LinkText < leastText * 0.45 || leastText - own.LinkText > 2000);
+    }
+
+    /// <summary>anchor.Closest("li, tr, p, .item, article") without parsing the selector on every call.</summary>
+    private static IElement? ClosestItem(IElement anchor)
+    {
+        for (var current = anchor; current is not null; current = current.ParentElement)
+        {
+            if (current.LocalName.ToLowerInvariant() is "li" or "tr" or "p" or "article" || PageElements.HasClass(current, "item"))
+            {
+                return current;
+            }
+        }
+        return null;
+    }
+
     private static bool HoldsProse(IElement container, TextStats stats)
     {
         const int ProseParagraph = 200;
-        foreach (var paragraph in container.QuerySelectorAll("p"))
+        foreach (var paragraph in PreparsedSelectors.All(container, PreparsedSelectors.Paragraphs))
         {
             if (stats.Text(paragraph) >= ProseParagraph && stats.LinkDensity(paragraph) < 0.2)
             {
@@ -162,7 +189,7 @@ internal static class LinkListExtractor
     private static (string? Text, IElement? Element) FindHeading(IElement container, TextStats stats)
     {
         var first = container.FirstElementChild;
-        if (first is not null && IsHeadingLike(first, stats) && first.QuerySelector("a[href]") is null)
+        if (first is not null && IsHeadingLike(first, stats) && PreparsedSelectors.First(first, PreparsedSelectors.Links) is null)
         {
             return (Trimmed(first), first);
         }
@@ -193,8 +220,8 @@ internal static class LinkListExtractor
         {
             return false;
         }
-        var text = BodyTextRenderer.Inline(element);
-        if (text.Length is 0 or > 80)
+        var text = BodyTextRenderer.InlineAtMost(element, MaxHeadingLength);
+        if (text is null or { Length: 0 })
         {
             return false;
         }

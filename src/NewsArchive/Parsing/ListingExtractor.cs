@@ -8,15 +8,23 @@ internal static class ListingExtractor
 {
     private const int MinTeaserLength = 20;
 
-    public static IReadOnlyList<Uri> FindNextPages(IDocument document, Uri pageUrl)
+    public static IReadOnlyList<Uri> FindNextPages(PageElements elements, Uri pageUrl)
     {
         var next = new List<Uri>();
-        foreach (var link in document.QuerySelectorAll("link[rel=next][href], a[rel=next][href]"))
+        foreach (var link in elements.All)
         {
-            Add(link.GetAttribute("href"));
+            // link[rel=next][href], a[rel=next][href]: rel's value ignoring case, as AngleSharp matches it.
+            if ((PageElements.Is(link, "link") || PageElements.Is(link, "a")) && string.Equals(link.GetAttribute("rel"), "next", StringComparison.OrdinalIgnoreCase) && link.HasAttribute("href"))
+            {
+                Add(link.GetAttribute("href"));
+            }
         }
-        foreach (var anchor in document.QuerySelectorAll("a[href]"))
+        foreach (var anchor in elements.All)
         {
+            if (!PageElements.IsLink(anchor))
+            {
+                continue;
+            }
             var href = anchor.GetAttribute("href");
             var text = BodyTextRenderer.Inline(anchor);
             var names = LinkListExtractor.ClassAndId(anchor);
@@ -41,16 +49,28 @@ internal static class ListingExtractor
         }
     }
 
-    /// <summary>Same-site links with headline-like anchor text, outside menus, headers and footers.</summary>
-    public static IReadOnlyList<PageLink> FindTeaserLinks(IDocument document, Uri pageUrl, ParseContext context)
+    /// <summary>Same-site links with headline-like anchor text, outside menus, headers and footers; the page's anchors still in it.</summary>
+    public static IReadOnlyList<PageLink> FindTeaserLinks(PageElements elements, Uri pageUrl, ParseContext context)
     {
         var links = new List<PageLink>();
         var seen = new HashSet<string>();
         var pageKey = UrlNormalizer.NormalizeString(pageUrl);
         // Chrome blocks are looked up once; asking each anchor for its closest match is slow on link-heavy pages.
-        var chrome = document.QuerySelectorAll("nav, header, footer, [role=navigation], .menu, .breadcrumbs, .breadcrumb, [class*=footer], [id*=footer], [class*=menu]").ToHashSet();
-        foreach (var anchor in document.QuerySelectorAll("a[href]"))
+        // A removed block is in the set too, harmlessly: it is no ancestor of an anchor still in the page.
+        var chrome = new HashSet<IElement>();
+        foreach (var element in elements.All)
         {
+            if (IsChrome(element))
+            {
+                chrome.Add(element);
+            }
+        }
+        foreach (var anchor in elements.All)
+        {
+            if (!PageElements.IsLink(anchor) || !PageElements.IsInDocument(anchor))
+            {
+                continue;
+            }
             if (chrome.Count > 0 && HasAncestorIn(anchor, chrome))
             {
                 continue;
@@ -70,12 +90,12 @@ internal static class ListingExtractor
             {
                 continue;
             }
-            var item = anchor.Closest("li, article, tr, .item, .news-item, [class*=item]");
+            var item = ClosestItem(anchor);
             DateTimeOffset? published = null;
             if (item is not null)
             {
-                var itemText = BodyTextRenderer.Inline(item);
-                if (itemText.Length < 600)
+                // Up to the limit only: the closest item may be an <article> holding the whole page and every link in it.
+                if (BodyTextRenderer.InlineAtMost(item, 599) is { } itemText)
                 {
                     var rest = text.Length > 0 ? itemText.Replace(text, " ", StringComparison.Ordinal) : itemText;
                     published = DateTextParser.FindInText(rest, context.Now, context.SiteZone);
@@ -84,6 +104,38 @@ internal static class ListingExtractor
             links.Add(new PageLink(url, LinkKind.Listing, text.Length > 0 ? text : anchor.GetAttribute("title"), published, null));
         }
         return links;
+    }
+
+    // nav, header, footer, [role=navigation], .menu, .breadcrumbs, .breadcrumb, [class*=footer], [id*=footer], [class*=menu]
+    // (a "menu" token is in [class*=menu]), as AngleSharp matches them: tag names ignoring case, values exactly.
+    private static bool IsChrome(IElement element)
+    {
+        if (PageElements.Is(element, "nav") || PageElements.Is(element, "header") || PageElements.Is(element, "footer")
+            || element.GetAttribute("role") == "navigation")
+        {
+            return true;
+        }
+        var className = element.ClassName;
+        return className is not null && (className.Contains("footer", StringComparison.Ordinal) || className.Contains("menu", StringComparison.Ordinal)
+                || PageElements.HasClass(element, "breadcrumbs", "breadcrumb"))
+            || element.GetAttribute("id")?.Contains("footer", StringComparison.Ordinal) == true;
+    }
+
+    /// <summary>
+    /// anchor.Closest("li, article, tr, .item, .news-item, [class*=item]") without parsing the selector on every call;
+    /// the two class tokens hold "item", so the class test is the substring one.
+    /// </summary>
+    private static IElement? ClosestItem(IElement anchor)
+    {
+        for (var current = anchor; current is not null; current = current.ParentElement)
+        {
+            if (current.LocalName.ToLowerInvariant() is "li" or "article" or "tr"
+                || current.ClassName?.Contains("item", StringComparison.Ordinal) == true)
+            {
+                return current;
+            }
+        }
+        return null;
     }
 
     private static bool HasAncestorIn(IElement element, HashSet<IElement> set)

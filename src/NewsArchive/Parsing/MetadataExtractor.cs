@@ -7,7 +7,7 @@ namespace NewsArchive.Parsing;
 /// <summary>Title without the site-name suffix, description, authors, canonical URL and feeds.</summary>
 internal static class MetadataExtractor
 {
-    public static PageMetadata Extract(IDocument document, Uri pageUrl)
+    public static PageMetadata Extract(IDocument document, Uri pageUrl, PageElements elements)
     {
         var jsonLd = ReadJsonLd(document);
         var titleTag = Clean(document.QuerySelector("title")?.TextContent);
@@ -20,7 +20,7 @@ internal static class MetadataExtractor
         }
         var title = TitleChooser.Choose(document, Clean(jsonLd.Headline), ogTitle, titleTag, Clean(Meta(document, "og:site_name")));
         var description = Meta(document, "og:description") ?? Meta(document, "description") ?? jsonLd.Description;
-        var authors = FindAuthors(document, jsonLd.Authors);
+        var authors = FindAuthors(document, elements, jsonLd.Authors);
 
         Uri? canonical = null;
         if (document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") is { } canonicalHref)
@@ -47,7 +47,7 @@ internal static class MetadataExtractor
         return new PageMetadata(title, Clean(description), authors, canonical, feeds, declaresArticle);
     }
 
-    private static IReadOnlyList<string> FindAuthors(IDocument document, IReadOnlyList<string> fromJsonLd)
+    private static IReadOnlyList<string> FindAuthors(IDocument document, PageElements elements, IReadOnlyList<string> fromJsonLd)
     {
         var authors = new List<string>();
         void Add(string? name)
@@ -80,8 +80,15 @@ internal static class MetadataExtractor
         }
         if (authors.Count == 0)
         {
-            foreach (var element in document.QuerySelectorAll("[itemprop=author], [rel=author], .author, .byline, .news-author, .article-author"))
+            foreach (var element in elements.All)
             {
+                // [itemprop=author], [rel=author], .author, .byline, .news-author, .article-author, as AngleSharp matches them:
+                // rel's value ignoring case (HTML lists it among the case-insensitive attributes), the others exactly.
+                if (element.GetAttribute("itemprop") != "author" && !string.Equals(element.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)
+                    && !PageElements.HasClass(element, "author", "byline", "news-author", "article-author"))
+                {
+                    continue;
+                }
                 var name = element.QuerySelector("[itemprop=name]")?.TextContent ?? element.TextContent;
                 if (BodyTextRenderer.Collapse(name).Length <= 60)
                 {
@@ -94,7 +101,7 @@ internal static class MetadataExtractor
 
     internal static string? Meta(IDocument document, string name)
     {
-        foreach (var meta in document.Head?.QuerySelectorAll("meta") ?? document.QuerySelectorAll("meta"))
+        foreach (var meta in PreparsedSelectors.All(document.Head ?? (INode)document, PreparsedSelectors.Meta))
         {
             var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
             if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) && meta.GetAttribute("content") is { Length: > 0 } content)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using AngleSharp.Dom;
 
 namespace NewsArchive.Parsing;
@@ -5,31 +6,25 @@ namespace NewsArchive.Parsing;
 /// <summary>Removes what can never be article text: code, forms, hidden elements, navigation and chrome by vocabulary.</summary>
 internal static class PageCleaner
 {
-    private const string AlwaysRemoved =
-        "script, style, noscript, template, svg, iframe, object, embed, canvas, form, button, input, select, textarea, "
-        + "nav, footer, aside, dialog, [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], "
-        + "[role=complementary], [role=dialog], .visually-hidden, .sr-only, .screen-reader-text, .d-none, .hidden, .hide";
+    // What was the selector "script, style, noscript, template, svg, iframe, object, embed, canvas, form, button, input,
+    // select, textarea, nav, footer, aside, dialog, [hidden], [aria-hidden=true], [role=navigation], [role=banner],
+    // [role=contentinfo], [role=complementary], [role=dialog], .visually-hidden, .sr-only, .screen-reader-text, .d-none,
+    // .hidden, .hide", tested as AngleSharp matches it: tag names ignoring case, attribute values and class tokens exactly.
+    private static readonly FrozenSet<string> RemovedTags = new[]
+    {
+        "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "form", "button", "input",
+        "select", "textarea", "nav", "footer", "aside", "dialog",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> RemovedRoles = new[] { "navigation", "banner", "contentinfo", "complementary", "dialog" }.ToFrozenSet();
 
     public static void Clean(IDocument document, TextStats stats)
     {
         var pageText = document.Body is { } pageBody ? stats.Text(pageBody) : 0;
-        foreach (var element in document.QuerySelectorAll(AlwaysRemoved).ToArray())
+        var sweep = Sweep(document, stats, pageText);
+        foreach (var element in sweep.Removed)
         {
-            if (element.TagName is not ("SCRIPT" or "STYLE" or "TEMPLATE" or "SVG" or "NOSCRIPT") && LooksLikeContentWrapper(element, stats, pageText))
-            {
-                // ASP.NET-style pages wrap the whole page in one form; broken markup leaves it inside an unclosed header or aside.
-                continue;
-            }
             element.Remove();
-        }
-        foreach (var element in document.QuerySelectorAll("[style]").ToArray())
-        {
-            var style = (element.GetAttribute("style") ?? "").Replace(" ", "", StringComparison.Ordinal);
-            if (style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
-                || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase))
-            {
-                element.Remove();
-            }
         }
         RemoveComments(document.DocumentElement);
 
@@ -39,10 +34,14 @@ internal static class PageCleaner
             return;
         }
         var page = stats[body];
-        var title = body.QuerySelector("h1");
-        foreach (var element in body.QuerySelectorAll("*").ToArray())
+        var title = PreparsedSelectors.First(body, PreparsedSelectors.H1);
+        var remaining = body == sweep.Body ? sweep.BodyElements : [.. body.QuerySelectorAll("*")];
+        var headers = body == sweep.Body ? sweep.Headers : [.. body.QuerySelectorAll("header")];
+        // Pages repeat their class names ("item", "col-md-4"): each distinct one goes through the vocabulary once.
+        var negative = new Dictionary<string, bool>();
+        foreach (var element in remaining)
         {
-            if (element.Parent is null || element.TagName is "BODY" or "HTML" || !IsChrome(element, stats, page, title))
+            if (element.Parent is null || element.TagName is "BODY" or "HTML" || !IsChrome(element, stats, page, title, negative))
             {
                 continue;
             }
@@ -53,21 +52,108 @@ internal static class PageCleaner
             }
             element.Remove();
         }
-        foreach (var header in body.QuerySelectorAll("header").ToArray())
+        // The headers still in the page, as selecting them again would find them.
+        headers.RemoveAll(header => !IsInside(header, body));
+        foreach (var header in headers)
         {
             // A page header holds menus; an article's own <header> holds its title and date, harmless for the body.
             var share = stats[header].Text;
-            if (header.Closest("article") is null && share < page.Text * 0.4 && header.QuerySelector("[class*=lead], [class*=intro], [class*=teaser], [class*=standfirst]") is null)
+            if (PreparsedSelectors.Closest(header, PreparsedSelectors.Article) is null && share < page.Text * 0.4
+                && PreparsedSelectors.First(header, PreparsedSelectors.LeadInHeader) is null)
             {
                 header.Remove();
             }
         }
     }
 
-    private static bool IsChrome(IElement element, TextStats stats, ElementStats page, IElement? title)
+    private sealed record SweepResult(List<IElement> Removed, IElement? Body, List<IElement> BodyElements, List<IElement> Headers);
+
+    /// <summary>
+    /// One walk for what three selections over the whole page found: the elements that are never text (kept when
+    /// they wrap the content), the hidden ones by inline style among what is left, and the body's elements and headers
+    /// that the vocabulary tests then look at, in document order. A removed element's subtree is not walked.
+    /// </summary>
+    private static SweepResult Sweep(IDocument document, TextStats stats, int pageText)
+    {
+        var result = new SweepResult([], document.Body, [], []);
+        if (document.DocumentElement is not { } root)
+        {
+            return result;
+        }
+        // Iterative and by index: pages nest deep, and AngleSharp's sibling links search the parent's list.
+        var pending = new Stack<(IElement Element, bool InBody)>();
+        pending.Push((root, false));
+        while (pending.TryPop(out var entry))
+        {
+            var (element, inBody) = entry;
+            if (IsAlwaysRemoved(element) && (element.TagName is "SCRIPT" or "STYLE" or "TEMPLATE" or "SVG" or "NOSCRIPT" || !LooksLikeContentWrapper(element, stats, pageText)))
+            {
+                result.Removed.Add(element);
+                continue;
+            }
+            if (IsHiddenByStyle(element))
+            {
+                result.Removed.Add(element);
+                continue;
+            }
+            if (inBody)
+            {
+                result.BodyElements.Add(element);
+                if (element.LocalName.Equals("header", StringComparison.OrdinalIgnoreCase))
+                {
+                    result.Headers.Add(element);
+                }
+            }
+            var childrenInBody = inBody || element == result.Body;
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                if (children[i] is IElement child)
+                {
+                    pending.Push((child, childrenInBody));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static bool IsAlwaysRemoved(IElement element)
+    {
+        if (RemovedTags.Contains(element.LocalName) || element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true"
+            || element.GetAttribute("role") is { } role && RemovedRoles.Contains(role))
+        {
+            return true;
+        }
+        return PageElements.HasClass(element, "visually-hidden", "sr-only", "screen-reader-text", "d-none", "hidden", "hide");
+    }
+
+    private static bool IsHiddenByStyle(IElement element)
+    {
+        if (element.GetAttribute("style") is not { } attribute)
+        {
+            return false;
+        }
+        var style = attribute.Replace(" ", "", StringComparison.Ordinal);
+        return style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+            || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsInside(IElement element, IElement root)
+    {
+        for (var current = element.ParentElement; current is not null; current = current.ParentElement)
+        {
+            if (current == root)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsChrome(IElement element, TextStats stats, ElementStats page, IElement? title, Dictionary<string, bool> negative)
     {
         var names = LinkListExtractor.ClassAndId(element);
-        if (Vocabulary.IsNegative(names) && !IsMainLandmark(element)
+        if (names.Length > 0 && IsNegative(names, negative) && !IsMainLandmark(element)
             && (element.TagName is not ("P" or "A" or "STRONG" or "EM" or "B" or "I") || (element.TagName == "P" && Vocabulary.StrongChromeClass().IsMatch(names))))
         {
             if (IsDiscussion(element, names, title))
@@ -105,7 +191,7 @@ internal static class PageCleaner
     /// </summary>
     private static bool HoldsMarkedBody(IElement element, TextStats stats)
     {
-        foreach (var inner in element.QuerySelectorAll("[itemprop], [class]"))
+        foreach (var inner in PreparsedSelectors.All(element, PreparsedSelectors.ItempropOrClass))
         {
             var marked = string.Equals(inner.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase)
                 || Vocabulary.BodyClass().IsMatch(inner.ClassName ?? "");
@@ -117,13 +203,23 @@ internal static class PageCleaner
         return false;
     }
 
+    private static bool IsNegative(string names, Dictionary<string, bool> known)
+    {
+        if (!known.TryGetValue(names, out var negative))
+        {
+            negative = Vocabulary.IsNegative(names);
+            known[names] = negative;
+        }
+        return negative;
+    }
+
     private static bool IsDiscussion(IElement element, string names, IElement? title) =>
         Vocabulary.DiscussionClass().IsMatch(names) && (title is null || !element.Contains(title))
-        && element.QuerySelector("[itemprop=articleBody], [itemprop=articlebody]") is null;
+        && PreparsedSelectors.First(element, PreparsedSelectors.ArticleBody) is null;
 
     private static bool LooksLikeContentWrapper(IElement element, TextStats stats, int pageText) =>
         element.TagName is "FORM"
-            ? element.QuerySelectorAll("p").Length >= 3 || stats.Text(element) > 2000
+            ? PreparsedSelectors.All(element, PreparsedSelectors.Paragraphs).Length >= 3 || stats.Text(element) > 2000
             : stats[element].ParagraphText > 500 && stats.Text(element) > pageText * 0.5;
 
     /// <summary>

@@ -22,6 +22,34 @@ public sealed class BodyTextRendererTests
         Assert.Equal(BodyTextRenderer.Collapse(element.TextContent), BodyTextRenderer.Inline(element));
     }
 
+    [Theory]
+    [InlineData("<a>  Дилеры\n получили <b>первые</b>\tпартии  </a>", 29, true)]
+    [InlineData("<a>  Дилеры\n получили <b>первые</b>\tпартии  </a>", 28, false)]
+    [InlineData("<a>Новости по теме</a>", 15, true)]
+    [InlineData("<a>Новости по теме</a>", 14, false)]
+    [InlineData("<a></a>", 0, true)]
+    public void InlineAtMost_Limit_InlineWithinItNullPastIt(string html, int limit, bool within)
+    {
+        using var document = new HtmlParser().ParseDocument("<html><body>" + html + "</body></html>");
+        var element = document.Body!.FirstElementChild!;
+
+        Assert.Equal(within ? BodyTextRenderer.Inline(element) : null, BodyTextRenderer.InlineAtMost(element, limit));
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(10)]
+    public void RawLength_Element_TextContentLengthOrPastTheLimit(int limit)
+    {
+        using var document = new HtmlParser().ParseDocument("<html><body><div>Раз <b>два</b><script>три</script> <i><u>четыре</u></i></div></body></html>");
+        var element = document.Body!.FirstElementChild!;
+
+        var length = DescendantTexts.RawLength(element, limit);
+
+        Assert.Equal(17, element.TextContent.Length);
+        Assert.True(limit >= 17 ? length == 17 : length > limit);
+    }
+
     [Fact]
     public void Inline_NestedDeeperThanRecursionAllows_ReadsAllText()
     {
