@@ -56,7 +56,7 @@ internal static partial class Vocabulary
     public static partial Regex SidebarHeading();
 
     /// <summary>Short blocks starting with these are chrome whatever their markup.</summary>
-    [GeneratedRegex(@"^\s*(вход\s+на\s+сайт|войти|чтобы\s+оставл|для\s+того\s+чтобы\s+оставить|оставить\s+комментарий|комментарии\s*(\(\d+\))?\s*$|добавить\s+комментарий|подпис(аться|ывайтесь)|рассылка|поделиться|реклама|забыли\s+пароль|регистрация|авторизуйтесь|share\b|subscribe|sign\s+up|log\s+in|leave\s+a\s+(comment|reply)|related\s+posts)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\s*(вход\s+на\s+сайт|войти|чтобы\s+оставл|для\s+того\s+чтобы\s+оставить|оставить\s+комментарий|комментарии\s*(\(\d+\))?\s*$|добавить\s+комментарий|подпис(аться|ывайтесь)|рассылка|поделиться|реклама|забыли\s+пароль|регистрация|авторизуйтесь|share\b|subscribe|sign\s+up|log\s+in|leave\s+a\s+(comment|reply)|related\s+posts|[-–*]?\s*(anzeige|werbung|advertisement|publicidad|sponsored)\s*([-–:,.|]|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex ChromeText();
 
     /// <summary>A whole short line that is page furniture: ad labels, share and print prompts, photo credits, reading time.</summary>

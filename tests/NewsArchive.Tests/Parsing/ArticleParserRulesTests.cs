@@ -120,6 +120,15 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_AdDisclosureLine_DroppedButSentenceAboutAdsKept()
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1><p>Anzeige, enthält Affiliate Links</p><p>Werbung ist für Autohändler der größte Posten im Marketingbudget, sagen Analysten.</p>{Paragraphs}</article>""");
+
+        Assert.DoesNotContain("Affiliate", page.Body);
+        Assert.Contains("Werbung ist für Autohändler", page.Body);
+    }
+
+    [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
         var page = Parse(
