@@ -78,7 +78,7 @@ internal static partial class TitleChooser
             }
             else if (key == tag || (key.Contains(' ', StringComparison.Ordinal)
                 ? Contains(og, key) || Contains(head, key) || (Contains(tag, key) && key != siteEnd)
-                : IsSegment(og, key) || IsSegment(tag, key) && key != siteEnd))
+                : IsSegment(og, key) || IsSegment(tag, key) && key != siteEnd || IsEdgeWord(og, key) || IsEdgeWord(tag, key) && key != siteEnd))
             {
                 rank = 3;
             }
@@ -240,6 +240,15 @@ internal static partial class TitleChooser
         }
         return title == word;
     }
+
+    /// <summary>
+    /// A one-word headline that opens or closes the shared title and is most of it: "Ischgl" in "Trails! Ischgl",
+    /// "Mandarinen-Schmand-Kuchen" in "Mandarinen-Schmand-Kuchen von jesusfreak".
+    /// </summary>
+    private static bool IsEdgeWord(string title, string word) =>
+        word.Length >= 4 && word.Length * 5 >= title.Length * 2 && title.Length > word.Length
+        && ((title.StartsWith(word, StringComparison.Ordinal) && title[word.Length] == ' ')
+            || (title.EndsWith(word, StringComparison.Ordinal) && title[^(word.Length + 1)] == ' '));
 
     /// <summary>
     /// "Ultium Cells erhöht Kapazität in Tennessee" over a shared title "Ultium Cells erhöht Kapazität": a plain-text h1

@@ -129,6 +129,16 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_OneWordH1AtTheEdgeOfTheTitle_IsTheTitle()
+    {
+        var recipe = Parse($"<article><h1>Mandarinen-Schmand-Kuchen</h1>{Paragraphs}</article>", "<title>Mandarinen-Schmand-Kuchen von jesusfreak | Chefkoch</title>");
+        var site = Parse($"<div><h1>Autostat</h1></div><article>{Paragraphs}</article>", "<title>Autostat Продажи новых автомобилей выросли на шесть процентов</title>");
+
+        Assert.Equal("Mandarinen-Schmand-Kuchen", recipe.Title);
+        Assert.NotEqual("Autostat", site.Title);
+    }
+
+    [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
         var page = Parse(
