@@ -175,6 +175,12 @@ internal static partial class BodyPruner
         {
             return true;
         }
+        if (text.Length <= 60 && text.Contains('/', StringComparison.Ordinal) && !text.EndsWith('.') && Vocabulary.PhotoAgency().IsMatch(text)
+            && element.TagName is not ("TD" or "TH" or "LI"))
+        {
+            // A photo credit line: "AFP / Marco Bertorello".
+            return true;
+        }
         // A leftover "Читайте также:" / "Read more: <link>" line whose list went to the link graph.
         if (text.Length <= 160 && Vocabulary.RelatedHeading().IsMatch(text) && Vocabulary.RelatedHeading().Match(text).Index < 3
             && (text.Length <= 50 || stats.LinkDensity(element) > 0.5))

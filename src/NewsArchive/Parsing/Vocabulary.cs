@@ -60,8 +60,12 @@ internal static partial class Vocabulary
     public static partial Regex ChromeText();
 
     /// <summary>A whole short line that is page furniture: ad labels, share and print prompts, photo credits, reading time.</summary>
-    [GeneratedRegex(@"^[\s<«‹←]*((реклама|advertisement|anzeige|werbung|sponsored|публикуется\s+на\s+правах\s+рекламы|share|teilen|tweet|drucken|print|kommentieren|kommentare|comments?|комментарии|поделиться|\d+\s+min(ute)?s?\s+read|lesezeit:?.*|zurück(\s+zu[rm]?\s+.{0,40})?|back\s+to\s+.{0,40}|назад|вернуться.{0,40}|все\s+(новости|статьи|материалы|публикации)|all\s+(news|stories)|возврат\s+к\s+.{0,30}|drukuj|kommentare?\s+schreiben|write\s+a\s+comment|print\s+this.{0,20}|версия\s+для\s+печати|распечатать)[\s.:!»›→<«‹←]*|((фото|источник\s+фото|foto|fotos|photo|photos|bild|bilder|credit|image|quelle|titelbild|beitragsbild|picture)\s*:.*))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[\s<«‹←]*((реклама|advertisement|anzeige|werbung|sponsored|публикуется\s+на\s+правах\s+рекламы|share|teilen|tweet|drucken|print|kommentieren|kommentare|comments?|комментарии|поделиться|\d+\s+min(ute)?s?\s+read|lesezeit:?.*|zurück(\s+zu[rm]?\s+.{0,40})?|back\s+to\s+.{0,40}|назад|вернуться.{0,40}|все\s+(новости|статьи|материалы|публикации)|all\s+(news|stories)|возврат\s+к\s+.{0,30}|drukuj|kommentare?\s+schreiben|write\s+a\s+comment|print\s+this.{0,20}|версия\s+для\s+печати|распечатать)[\s.:!»›→<«‹←]*|((фото|источник\s+фото|foto|fotos|photo|photos|bild|bilder|credit|crédits?(\s+photos?)?|image|quelle|titelbild|beitragsbild|picture)\s*:.*))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex ChromeLine();
+
+    /// <summary>Picture agencies, as credited under photos ("AFP / Marco Bertorello", "Augusta National/Getty Images").</summary>
+    [GeneratedRegex(@"getty\s*images|\bafp\b|\bap\s+photo|\bdpa\b|reuters|\bimago\b|shutterstock|istock|picture[\s-]alliance|\bepa\b|wenn\.com|bestimage|keystone|\bapa\b|ria\s+novosti|риа\s+новости|\bтасс\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    public static partial Regex PhotoAgency();
 
     /// <summary>
     /// A heading that opens the comments: the body ends there. Only whole-heading forms, since

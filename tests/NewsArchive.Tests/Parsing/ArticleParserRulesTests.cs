@@ -138,6 +138,18 @@ public sealed class ArticleParserRulesTests
         Assert.NotEqual("Autostat", site.Title);
     }
 
+    [Theory]
+    [InlineData("Judy Eddy/WENN.com")]
+    [InlineData("Crédits photos : Bestimage")]
+    [InlineData("Иван Петров / РИА Новости")]
+    public void Parse_PhotoCreditLine_IsDropped(string credit)
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1><div class="stage"><img src="/a.jpg"><span>{credit}</span></div>{Paragraphs}</article>""");
+
+        Assert.DoesNotContain(credit, page.Body);
+        Assert.Contains("Второй абзац", page.Body);
+    }
+
     [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
