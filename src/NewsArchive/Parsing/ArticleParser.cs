@@ -108,7 +108,7 @@ public sealed class ArticleParser
 
         PageCleaner.Clean(document, pageStats);
         var stats = new TextStats(document.DocumentElement);
-        var bodyRoots = profiled?.Body ?? ContentExtractor.FindBody(document, stats);
+        var bodyRoots = profiled?.Body ?? ContentExtractor.WithShownLead(ContentExtractor.FindBody(document, stats), metadata.Description, elements, stats);
         if (trace is not null)
         {
             trace.Body = bodyRoots;

@@ -69,6 +69,39 @@ internal static class ContentExtractor
     }
 
     /// <summary>
+    /// The page's description shown as a block of its own before the body (a standfirst without a telling class) opens
+    /// the body. Sites that repeat the description as the first paragraph already have it.
+    /// </summary>
+    public static IReadOnlyList<IElement> WithShownLead(IReadOnlyList<IElement> roots, string? description, PageElements elements, TextStats stats)
+    {
+        const int MinLeadLength = 40;
+        var key = TitleChooser.Key(description).TrimEnd('.', '…', ' ');
+        if (roots.Count == 0 || key.Length < MinLeadLength)
+        {
+            return roots;
+        }
+        var first = roots[0];
+        for (var i = elements.BodyStart; i < elements.BodyEnd; i++)
+        {
+            var candidate = elements.All[i];
+            if (candidate == first || first.Contains(candidate))
+            {
+                // Past the body's start: a lead comes before it.
+                break;
+            }
+            var length = stats.Text(candidate);
+            if (length < key.Length * 0.8 || length > key.Length * 1.1 + 10 || candidate.TagName is not ("P" or "DIV" or "SPAN" or "SECTION")
+                || candidate.Contains(first) || !PageElements.IsInDocument(candidate) || !TitleChooser.Key(BodyTextRenderer.Inline(candidate)).StartsWith(key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var opening = key[..MinLeadLength];
+            return roots.Any(root => TitleChooser.Key(root.TextContent).Contains(opening, StringComparison.Ordinal)) ? roots : [candidate, .. roots];
+        }
+        return roots;
+    }
+
+    /// <summary>
     /// The outermost wrapper that holds nothing but the winner: page builders put each text block of an article
     /// in its own module ("editorial-module > div.text > div.text-text"), and the other modules are the wrapper's siblings.
     /// </summary>

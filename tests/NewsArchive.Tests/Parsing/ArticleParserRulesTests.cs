@@ -151,6 +151,21 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_DescriptionShownAboveTheBody_OpensTheBody()
+    {
+        const string lead = "Дилеры подвели итоги февраля: спрос на новые машины вырос, а склады опустели быстрее, чем ожидали.";
+        var page = Parse(
+            $"""<div class="head"><h1>Продажи выросли</h1><p>{lead}</p></div><div class="article-text">{Paragraphs}</div>""",
+            $"""<meta name="description" content="{lead}">""");
+        var repeated = Parse(
+            $"""<div class="head"><h1>Продажи выросли</h1><p>{lead}</p></div><div class="article-text"><p>{lead}</p>{Paragraphs}</div>""",
+            $"""<meta name="description" content="{lead}">""");
+
+        Assert.StartsWith("Дилеры подвели итоги февраля", page.Body, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(repeated.Body, "Дилеры подвели"));
+    }
+
+    [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
         var page = Parse(
