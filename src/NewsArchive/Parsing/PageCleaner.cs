@@ -153,7 +153,7 @@ internal static class PageCleaner
     private static bool IsChrome(IElement element, TextStats stats, ElementStats page, IElement? title, Dictionary<string, bool> negative)
     {
         var names = LinkListExtractor.ClassAndId(element);
-        if (names.Length > 0 && IsNegative(names, negative) && !IsMainLandmark(element)
+        if (names.Length > 0 && IsNegative(names, negative) && !IsMainLandmark(element) && !IsMarkedDescription(element)
             && (element.TagName is not ("P" or "A" or "STRONG" or "EM" or "B" or "I") || (element.TagName == "P" && Vocabulary.StrongChromeClass().IsMatch(names))))
         {
             if (IsDiscussion(element, names, title))
@@ -180,6 +180,10 @@ internal static class PageCleaner
         }
         return false;
     }
+
+    /// <summary>The article's own summary by microdata, whatever its names ("ce-news--teaser").</summary>
+    private static bool IsMarkedDescription(IElement element) =>
+        string.Equals(element.GetAttribute("itemprop"), "description", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The page's main landmark is the content by definition, whatever its names ("main#skip-main").</summary>
     private static bool IsMainLandmark(IElement element) =>

@@ -161,7 +161,12 @@ public sealed class ArticleParserRulesTests
             $"""<div class="head"><h1>Продажи выросли</h1><p>{lead}</p></div><div class="article-text"><p>{lead}</p>{Paragraphs}</div>""",
             $"""<meta name="description" content="{lead}">""");
 
+        var microdata = Parse(
+            $"""<div class="head"><h1>Продажи выросли</h1><div class="news-teaser" itemprop="description">{lead}</div></div><div class="article-text">{Paragraphs}</div>""",
+            $"""<meta name="description" content="{lead}">""");
+
         Assert.StartsWith("Дилеры подвели итоги февраля", page.Body, StringComparison.Ordinal);
+        Assert.StartsWith("Дилеры подвели итоги февраля", microdata.Body, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(repeated.Body, "Дилеры подвели"));
     }
 
