@@ -240,26 +240,31 @@ internal static class PageCleaner
         var pageText = -1;
         foreach (var noscript in noscripts.ToArray())
         {
-            if (noscript.Parent is not null && noscript.Children.Length > 0)
+            if (noscript.Parent is null || noscript.Children.Length == 0)
+            {
+                continue;
+            }
+            int text = 0, links = 0, paragraphs = 0;
+            foreach (var child in noscript.Children)
+            {
+                var own = new TextStats(child)[child];
+                (text, links, paragraphs) = (text + own.Text, links + own.LinkText, paragraphs + own.ParagraphText);
+            }
+            if (paragraphs <= 500)
+            {
+                // Pixels and "enable JavaScript" notes: the page is measured only for a fallback with prose.
+                continue;
+            }
+            if (links >= text * 0.3)
             {
                 pageText = pageText >= 0 ? pageText : new TextStats(document.Body!).Text(document.Body!);
-                if (IsNoScriptFallback(noscript, pageText))
+                if (text <= pageText)
                 {
-                    Unwrap(noscript);
+                    continue;
                 }
             }
+            Unwrap(noscript);
         }
-    }
-
-    private static bool IsNoScriptFallback(IElement noscript, int pageText)
-    {
-        int text = 0, links = 0, paragraphs = 0;
-        foreach (var child in noscript.Children)
-        {
-            var own = new TextStats(child)[child];
-            (text, links, paragraphs) = (text + own.Text, links + own.LinkText, paragraphs + own.ParagraphText);
-        }
-        return paragraphs > 500 && (links < text * 0.3 || text > pageText);
     }
 
     private static void Unwrap(IElement element)
