@@ -82,6 +82,7 @@ public sealed class ArticleParser
     private ParsedPage Parse(IDocument document, Uri url, ParseContext context, ParseTrace? trace)
     {
         PageCleaner.UnwrapNoScriptText(document);
+        PageCleaner.RemoveRubyAnnotations(document);
         var countryZone = context.ZoneFromDomain ? SiteTimeZones.ForHost(url.IdnHost) : null;
         if (countryZone is not null)
         {

@@ -267,6 +267,19 @@ internal static class PageCleaner
         }
     }
 
+    /// <summary>Ruby annotations (the readings printed over Japanese or Chinese characters) are not part of the text.</summary>
+    public static void RemoveRubyAnnotations(IDocument document)
+    {
+        if (!document.Source.Text.Contains("<rt", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        foreach (var annotation in document.QuerySelectorAll("rt, rp").ToArray())
+        {
+            annotation.Remove();
+        }
+    }
+
     private static void Unwrap(IElement element)
     {
         var parent = element.Parent!;

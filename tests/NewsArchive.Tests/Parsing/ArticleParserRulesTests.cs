@@ -171,6 +171,14 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_RubyAnnotations_LeftOutOfTheText()
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができました。</p>{Paragraphs}</article>""");
+
+        Assert.Contains("子どもへの虐待をなくすための法律ができました。", page.Body);
+    }
+
+    [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
         var page = Parse(
