@@ -221,10 +221,25 @@ internal static class PageCleaner
         Vocabulary.DiscussionClass().IsMatch(names) && (title is null || !element.Contains(title))
         && PreparsedSelectors.First(element, PreparsedSelectors.ArticleBody) is null;
 
-    private static bool LooksLikeContentWrapper(IElement element, TextStats stats, int pageText) =>
-        element.TagName is "FORM"
-            ? PreparsedSelectors.All(element, PreparsedSelectors.Paragraphs).Length >= 3 || stats.Text(element) > 2000
-            : stats[element].ParagraphText > 500 && stats.Text(element) > pageText * 0.5;
+    private static bool LooksLikeContentWrapper(IElement element, TextStats stats, int pageText) => element.TagName switch
+    {
+        "FORM" => PreparsedSelectors.All(element, PreparsedSelectors.Paragraphs).Length >= 3 || stats.Text(element) > 2000,
+        // Misused for the story column: an <aside> around an <article> with real prose.
+        "ASIDE" => stats[element].ParagraphText > 500 && HoldsArticleWithProse(element, stats),
+        _ => stats[element].ParagraphText > 500 && stats.Text(element) > pageText * 0.5,
+    };
+
+    private static bool HoldsArticleWithProse(IElement element, TextStats stats)
+    {
+        foreach (var article in element.GetElementsByTagName("article"))
+        {
+            if (stats[article] is { ParagraphText: >= 500 } own && own.LinkDensity < 0.25)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// Script-rendered pages (Blogger, some CMSs) carry their text only in a no-script fallback: a fallback with

@@ -179,6 +179,15 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_ArticleInsideAnAside_IsTheBody()
+    {
+        var sidebar = "<ul>" + string.Concat(Enumerable.Range(1, 20).Select(i => $"""<li><a href="/news/{i}">Новость номер {i} о продажах автомобилей и дилерах в регионах</a></li>""")) + "</ul>";
+        var page = Parse($"""<aside class="content-column"><section><article><h1>Продажи выросли</h1>{Paragraphs}<p>Третий абзац: спрос на кроссоверы держится, а седаны уступают, хотя скидки на них растут второй месяц подряд.</p><p>Четвёртый абзац: импортёры ждут новых поставок к лету, а дилеры сокращают складские запасы.</p><p>Пятый абзац: аналитики советуют не торопиться с покупкой, пока курс и ставки по кредитам не определились.</p></article></section></aside>{sidebar}""");
+
+        Assert.Contains("Четвёртый абзац", page.Body);
+    }
+
+    [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
         var page = Parse(
