@@ -28,18 +28,21 @@ internal static partial class Vocabulary
     public static bool IsNegative(string names) =>
         names.Length > 0 && NegativeClass().IsMatch(names) && !BodyClass().IsMatch(names) && !ArticleWrapperClass().IsMatch(names)
         && !LeadClass().IsMatch(names)
-        && NegativeClass().IsMatch(WithoutPageBuilderStructure(names));
+        && NegativeClass().IsMatch(WithoutStructuralNames(names));
 
-    /// <summary>The names without the page builder's structural classes, which say nothing about the block.</summary>
-    private static string WithoutPageBuilderStructure(string names) =>
-        names.Contains("elementor-", StringComparison.OrdinalIgnoreCase) ? PageBuilderStructure().Replace(names, "") : names;
+    /// <summary>The names without those that say how a block is built or laid out, not what it is.</summary>
+    private static string WithoutStructuralNames(string names) =>
+        names.Contains("elementor-", StringComparison.OrdinalIgnoreCase) || names.Contains("--", StringComparison.Ordinal)
+            ? StructuralNames().Replace(names, "")
+            : names;
 
     /// <summary>
-    /// Elementor wraps every block of a page, text included, in "elementor-widget", "-wrap" and "-container":
-    /// structure, not chrome. Its widget kinds ("elementor-widget-share-buttons") still count.
+    /// Elementor wraps every block of a page, text included, in "elementor-widget", "-wrap" and "-container"; its widget
+    /// kinds ("elementor-widget-share-buttons") still count. A BEM modifier for ads ("TestReport__Section--Ads") marks a
+    /// variant of the block with ad slots in it, not an ad.
     /// </summary>
-    [GeneratedRegex(@"elementor-widget(-wrap|-container|-text-editor|-heading|-image|-theme-post-content)?(?=\s|$)", RegexOptions.IgnoreCase)]
-    private static partial Regex PageBuilderStructure();
+    [GeneratedRegex(@"elementor-widget(-wrap|-container|-text-editor|-heading|-image|-theme-post-content)?(?=\s|$)|--(ads?|advert\w*)(?=[\s-]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex StructuralNames();
 
     /// <summary>Blocks holding an article's lead or standfirst, kept with the body.</summary>
     [GeneratedRegex(@"(^|[\s_-])(lead|lede|chapo|chapeau|perex|vorspann|sapo|entradilla|bajada|sub-?headline|teaser-?text|preview-?text|preview_text|intro|standfirst|subtitle|subhead|summary|anons|annotation|excerpt|description|deck|dek|announce)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]

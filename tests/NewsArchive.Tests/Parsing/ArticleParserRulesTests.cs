@@ -23,9 +23,10 @@ public sealed class ArticleParserRulesTests
         var sidebar = "<ul>" + string.Concat(Enumerable.Range(1, 20).Select(i => $"""<li><a href="/news/{i}">Новость номер {i} о продажах автомобилей и дилерах в регионах</a></li>""")) + "</ul>";
         var landmark = Parse($"""<main class="main" id="skip-main"><h1>Продажи выросли</h1>{Paragraphs}</main>{sidebar}""");
         var blogger = Parse($"""<div class="widget Blog" id="Blog1"><div class="post hentry"><div class="post-body entry-content">{Paragraphs.Replace("p>", "div>", StringComparison.Ordinal)}{Paragraphs.Replace("p>", "div>", StringComparison.Ordinal)}{Paragraphs.Replace("p>", "div>", StringComparison.Ordinal)}</div></div></div>{sidebar}""");
+        var adSlots = Parse($"""<article class="report"><section class="report__section report__section--ads"><h2>Итоги</h2>{Paragraphs}</section><section class="report__section report__section--ads"><p>Третий абзац: спрос на кроссоверы держится, а седаны уступают, хотя скидки на них растут второй месяц подряд.</p></section></article>{sidebar}""");
         var elementor = Parse($"""<div class="elementor-widget-wrap"><div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">{Paragraphs}</div></div></div>{sidebar}""");
 
-        Assert.All(new[] { landmark, blogger, elementor }, page => Assert.Contains("Второй абзац продолжает рассказ", page.Body));
+        Assert.All(new[] { landmark, blogger, elementor, adSlots }, page => Assert.Contains("Второй абзац продолжает рассказ", page.Body));
     }
 
     [Fact]
