@@ -188,6 +188,18 @@ public sealed class ArticleParserRulesTests
         Assert.Contains("Четвёртый абзац", page.Body);
     }
 
+    [Theory]
+    [InlineData("Escucha esta nota aquí")]
+    [InlineData("Слушать новость")]
+    [InlineData("Bild vergrößern")]
+    public void Parse_ListenOrEnlargePrompt_IsDropped(string prompt)
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1><div class="tools">{prompt}</div>{Paragraphs}</article>""");
+
+        Assert.DoesNotContain(prompt, page.Body);
+        Assert.Contains("Второй абзац", page.Body);
+    }
+
     [Fact]
     public void Parse_SiteNameH1BeforePostH1_TakesThePostTitle()
     {
