@@ -193,15 +193,20 @@ internal sealed class BodyTextRenderer
         {
             return false;
         }
-        var figures = 0;
+        // Two pictures between an article's paragraphs are illustrations; a gallery is mostly pictures.
+        int figures = 0, paragraphs = 0;
         foreach (var child in gallery.Children)
         {
-            if (child.TagName == "FIGURE" && ++figures >= 2)
+            if (child.TagName == "FIGURE")
             {
-                return true;
+                figures++;
+            }
+            else if (child.TagName == "P")
+            {
+                paragraphs++;
             }
         }
-        return false;
+        return figures >= 2 && figures >= paragraphs;
     }
 
     private void VisitElement(IElement element)

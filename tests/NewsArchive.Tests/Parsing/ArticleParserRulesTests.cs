@@ -268,6 +268,17 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_TwoPicturesBetweenParagraphs_CaptionsStayOutOfTheText()
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}<figure><img src="/a.jpg" alt=""><figcaption>Lada Vesta. Фото: пресс-служба</figcaption></figure><p>Третий абзац: спрос на кроссоверы держится, а седаны уступают, хотя скидки растут.</p><figure><img src="/b.jpg" alt=""><figcaption>Haval Jolion. Фото: дилер</figcaption></figure><p>Четвёртый абзац: импортёры ждут новых поставок к лету.</p></article>""");
+        var gallery = Parse($"""<article><h1>Фоторепортаж с выставки</h1><p>Кратко о выставке.</p><div class="gallery"><figure><img src="/a.jpg"><figcaption>Стенд Lada с новой Vesta и кроссовером Niva Travel</figcaption></figure><figure><img src="/b.jpg"><figcaption>Стенд Haval с обновлённым Jolion и пикапом Poer</figcaption></figure></div>{Paragraphs}</article>""");
+
+        Assert.DoesNotContain("пресс-служба", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Фото: дилер", page.Body, StringComparison.Ordinal);
+        Assert.Contains("Стенд Haval", gallery.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_H1RunsOnPastTheSharedTitle_TheFullerH1Wins()
     {
         var page = Parse(
