@@ -143,6 +143,8 @@ public sealed class ArticleParserRulesTests
     [InlineData("Judy Eddy/WENN.com")]
     [InlineData("Crédits photos : Bestimage")]
     [InlineData("Иван Петров / РИА Новости")]
+    [InlineData("Abbildung 4: klassische Schwachschicht.")]
+    [InlineData("Рис. 2: продажи по месяцам")]
     public void Parse_PhotoCreditLine_IsDropped(string credit)
     {
         var page = Parse($"""<article><h1>Продажи выросли</h1><div class="stage"><img src="/a.jpg"><span>{credit}</span></div>{Paragraphs}</article>""");
