@@ -145,6 +145,7 @@ public sealed class ArticleParserRulesTests
     [InlineData("Иван Петров / РИА Новости")]
     [InlineData("Abbildung 4: klassische Schwachschicht.")]
     [InlineData("Рис. 2: продажи по месяцам")]
+    [InlineData("© WSNA")]
     public void Parse_PhotoCreditLine_IsDropped(string credit)
     {
         var page = Parse($"""<article><h1>Продажи выросли</h1><div class="stage"><img src="/a.jpg"><span>{credit}</span></div>{Paragraphs}</article>""");
