@@ -120,7 +120,7 @@ internal static partial class BodyPruner
         {
             return false;
         }
-        if (!headingTag && !(text.EndsWith(':') || element.TagName is "STRONG" or "B"
+        if (!headingTag && !(text.EndsWith(':') || element.TagName is "STRONG" or "B" || IsBareTailPhrase(element, text)
             || (element.ChildElementCount == 1 && element.FirstElementChild!.TagName is "STRONG" or "B" && element.FirstElementChild.TextContent.Trim().Length == text.Length)))
         {
             return false;
@@ -133,6 +133,10 @@ internal static partial class BodyPruner
         return Vocabulary.TailHeading().IsMatch(text)
             || (Vocabulary.RelatedHeading().Match(text) is { Success: true, Index: < 3 });
     }
+
+    // "<p>Explore further</p>": a short line that is nothing but a tail phrase, set as a paragraph instead of a heading.
+    private static bool IsBareTailPhrase(IElement element, string text) =>
+        text.Length <= 40 && element.ChildElementCount == 0 && !text.EndsWith('.') && Vocabulary.TailHeading().IsMatch(text);
 
     private static bool IsLabelOfInlineTeaser(IElement label, string labelText)
     {

@@ -54,6 +54,15 @@ public sealed class ArticleParserRulesTests
         Assert.DoesNotContain("pixel", page.BodyHtml ?? "", StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Parse_TailPhraseSetAsAPlainParagraph_CutsWhatFollows()
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}<p>Explore further</p><p>Хвостовой блок после статьи, который не должен попасть в текст.</p></article>""");
+
+        Assert.Contains("Второй абзац", page.Body);
+        Assert.DoesNotContain("Хвостовой блок", page.Body);
+    }
+
     [Theory]
     [InlineData("Das könnte Sie auch interessieren")]
     [InlineData("Weitere Pressemitteilungen dieses Verbandes")]
