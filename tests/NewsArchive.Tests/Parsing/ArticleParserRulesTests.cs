@@ -55,6 +55,16 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_PdfPromptAndNextArticleTeaser_DroppedButPdfLinkInASentenceKept()
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1><div class="tools">Pressemitteilung als PDF</div>{Paragraphs}<p>Ein Blick in das Inhaltsverzeichnis (<a href="/toc.pdf">PDF</a>) zeigt: hier bleiben kaum Fragen offen.</p><h4>Nächster Artikel</h4><p>Хвостовой блок после статьи, который не должен попасть в текст.</p></article>""");
+
+        Assert.DoesNotContain("als PDF", page.Body);
+        Assert.Contains("Inhaltsverzeichnis (PDF) zeigt", page.Body);
+        Assert.DoesNotContain("Хвостовой блок", page.Body);
+    }
+
+    [Fact]
     public void Parse_TailPhraseSetAsAPlainParagraph_CutsWhatFollows()
     {
         var page = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}<p>Explore further</p><p>Хвостовой блок после статьи, который не должен попасть в текст.</p></article>""");
