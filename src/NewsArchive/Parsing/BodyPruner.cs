@@ -141,7 +141,7 @@ internal static partial class BodyPruner
     private static bool IsLabelOfInlineTeaser(IElement label, string labelText)
     {
         var line = label.TagName is "P" or "DIV" ? label : label.ParentElement;
-        return line is { TagName: "P" or "DIV" } && line.QuerySelector("a[href]") is { } link && !label.Contains(link)
+        return line is { TagName: "P" or "DIV" } && PreparsedSelectors.First(line, PreparsedSelectors.Links) is { } link && !label.Contains(link)
             && BodyTextRenderer.Inline(line).Length > labelText.Length + 10;
     }
 

@@ -184,7 +184,7 @@ internal sealed class BodyTextRenderer
         // Captions and credits set as plain blocks beside their picture ("detail-picture-caption", "media__caption").
         return element.TagName is "DIV" or "P" or "SPAN" or "EM" or "SMALL" or "STRONG"
             && Vocabulary.CaptionClass().IsMatch(LinkListExtractor.ClassAndId(element))
-            && element.Closest("figure") is null && DescendantTexts.RawLength(element, MaxCaptionLength) <= MaxCaptionLength;
+            && PreparsedSelectors.Closest(element, PreparsedSelectors.Figure) is null && DescendantTexts.RawLength(element, MaxCaptionLength) <= MaxCaptionLength;
     }
 
     private static bool IsGalleryCaption(IElement caption)

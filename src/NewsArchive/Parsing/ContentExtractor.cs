@@ -96,7 +96,7 @@ internal static class ContentExtractor
                 continue;
             }
             var opening = key[..MinLeadLength];
-            return roots.Any(root => TitleChooser.Key(root.TextContent).Contains(opening, StringComparison.Ordinal)) ? roots : [candidate, .. roots];
+            return roots.Any(root => TitleChooser.Key(DescendantTexts.Join(root)).Contains(opening, StringComparison.Ordinal)) ? roots : [candidate, .. roots];
         }
         return roots;
     }
@@ -123,7 +123,7 @@ internal static class ContentExtractor
     /// <summary>A sibling built from the same template as the body's block (same tag and classes) that holds prose.</summary>
     private static bool IsTwinWithText(IElement sibling, IElement anchor, TextStats stats)
     {
-        if (sibling == anchor || sibling.TagName != anchor.TagName || string.IsNullOrEmpty(anchor.ClassName)
+        if (sibling.TagName != anchor.TagName || string.IsNullOrEmpty(anchor.ClassName)
             || !string.Equals(sibling.ClassName, anchor.ClassName, StringComparison.Ordinal))
         {
             return false;

@@ -289,7 +289,7 @@ internal static class PageCleaner
         {
             return;
         }
-        foreach (var annotation in document.QuerySelectorAll("rt, rp").ToArray())
+        foreach (var annotation in PreparsedSelectors.All(document, PreparsedSelectors.RubyAnnotations).ToArray())
         {
             annotation.Remove();
         }

@@ -24,6 +24,8 @@ internal static class PreparsedSelectors
     public static readonly ISelector ImageOrTable = Parse("img, table");
     public static readonly ISelector Meta = Parse("meta");
     public static readonly ISelector ItempropOrClass = Parse("[itemprop], [class]");
+    public static readonly ISelector RubyAnnotations = Parse("rt, rp");
+    public static readonly ISelector Figure = Parse("figure");
 
     /// <summary>
     /// As element.QuerySelector: the first match among the node's descendants in document order, or null. Iterative,

@@ -38,8 +38,9 @@ public static class SiteTimeZones
     /// <summary>The zone of a country-code domain (the capital's, for countries with several), or null for .com, .org and the like.</summary>
     public static TimeZoneInfo? ForHost(string host)
     {
-        var dot = host.TrimEnd('.').LastIndexOf('.');
-        if (dot < 0 || !CountryZones.TryGetValue(host.TrimEnd('.')[(dot + 1)..], out var id))
+        var name = host.TrimEnd('.');
+        var dot = name.LastIndexOf('.');
+        if (dot < 0 || !CountryZones.TryGetValue(name[(dot + 1)..], out var id))
         {
             return null;
         }
