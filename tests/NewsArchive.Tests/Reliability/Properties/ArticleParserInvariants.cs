@@ -13,7 +13,17 @@ internal static class ArticleParserInvariants
     public static void Check(string html)
     {
         var now = TestSiteCatalog.ReferenceNow;
-        var page = new ArticleParser().Parse(html, PageUrl, new ParseContext(now, SiteTimeZones.Default));
+        ParsedPage page;
+        try
+        {
+            page = new ArticleParser().Parse(html, PageUrl, new ParseContext(now, SiteTimeZones.Default));
+        }
+        catch (Exception) when (TreeBuilderFails(html))
+        {
+            // AngleSharp's own tree builder throws on this markup (a bug of the library, not ours: see
+            // ArticleParserPropertyTests.Parse_MarkupAngleSharpCannotBuild_Throws); the crawler fails such a page alone.
+            return;
+        }
 
         DateInvariants.CheckDate(page.Published, now, html, "ArticleParser (published)");
         DateInvariants.CheckDate(page.Modified, now, html, "ArticleParser (modified)");
@@ -47,6 +57,20 @@ internal static class ArticleParserInvariants
         if (headline is not null && string.IsNullOrWhiteSpace(page.Title))
         {
             throw new XunitException($"no title although the page has the <h1> \"{headline}\"");
+        }
+    }
+
+    /// <summary>Whether AngleSharp alone, with no code of ours involved, fails to build this page.</summary>
+    public static bool TreeBuilderFails(string html)
+    {
+        try
+        {
+            using var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
+            return false;
+        }
+        catch (NullReferenceException)
+        {
+            return true;
         }
     }
 
