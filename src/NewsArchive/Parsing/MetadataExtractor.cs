@@ -170,11 +170,11 @@ internal static class MetadataExtractor
             isArticle = true;
             if (headline is null && node.TryGetProperty("headline", out var h) && h.ValueKind == JsonValueKind.String)
             {
-                headline = h.GetString();
+                headline = DecodeEntities(h.GetString());
             }
             if (description is null && node.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String)
             {
-                description = d.GetString();
+                description = DecodeEntities(d.GetString());
             }
             if (node.TryGetProperty("author", out var author))
             {
@@ -182,15 +182,19 @@ internal static class MetadataExtractor
                 {
                     if (entry.ValueKind == JsonValueKind.String)
                     {
-                        authors.Add(entry.GetString()!);
+                        authors.Add(DecodeEntities(entry.GetString())!);
                     }
                     else if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
                         && !(entry.TryGetProperty("@type", out var at) && at.ToString().Contains("Organization", StringComparison.OrdinalIgnoreCase)))
                     {
-                        authors.Add(name.GetString()!);
+                        authors.Add(DecodeEntities(name.GetString())!);
                     }
                 }
             }
         }
     }
+
+    /// <summary>Many CMSs write JSON-LD values HTML-escaped ("zur&amp;#252;ck", "&amp;#8222;Arschloch&amp;#8220;"): JSON has no entities, so none are meant literally.</summary>
+    private static string? DecodeEntities(string? value) =>
+        value is not null && value.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(value) : value;
 }

@@ -44,6 +44,8 @@ internal static partial class TitleChooser
         string? firstH1 = null;
         var firstH1IsPlainText = false;
         var bestRank = 0;
+        var bestKey = "";
+        var bestNamed = false;
         foreach (var element in document.QuerySelectorAll("h1, h2, h3, [itemprop=headline]"))
         {
             // Blog themes set the site name in h1 and each post's title in a plain h2: those count only when the page's title says exactly that.
@@ -82,15 +84,19 @@ internal static partial class TitleChooser
             {
                 rank = 3;
             }
-            if (rank > bestRank)
+            // Among equals, a heading the og:title or JSON-LD headline names beats one only the <title> holds; of those, the fuller one.
+            var named = key == og || key == head;
+            if (rank > bestRank || (rank > 0 && rank == bestRank && (named, named ? 0 : key.Length).CompareTo((bestNamed, bestNamed ? 0 : bestKey.Length)) > 0))
             {
                 best = text;
+                bestKey = key;
                 bestRank = rank;
+                bestNamed = named;
             }
         }
         if (best is not null)
         {
-            return firstH1 is not null && firstH1IsPlainText && ContinuesHeadline(Key(firstH1), Key(best)) ? firstH1 : best;
+            return firstH1 is not null && firstH1IsPlainText && RunsOnPast(Key(firstH1), Key(best), strippedOg, strippedTag) ? firstH1 : best;
         }
         var fallback = ogTitle is { Length: > 3 } ? ogWithoutSite : titleTag is { Length: > 0 } ? tagWithoutSite : null;
         // An h1 holding the shared title plus more words carries a kicker, a site name or an author.
@@ -162,7 +168,8 @@ internal static partial class TitleChooser
     /// <summary>"Продажи выросли - ABReview" → "Продажи выросли": drop the site name, keep what still reads as a headline.</summary>
     internal static string StripSiteName(string title, string? siteName)
     {
-        title = StripLeadingDate(title);
+        var whole = StripLeadingDate(title);
+        title = SpaceCjkSeparators(whole);
         var site = Key(siteName);
         foreach (var separator in Separators)
         {
@@ -208,8 +215,28 @@ internal static partial class TitleChooser
                 return string.Join(separator, parts[1..]).Trim();
             }
         }
-        return title;
+        return whole;
     }
+
+    /// <summary>"武汉的声音…！-新华网", "NEWS WEB EASY|子どもへの…": text without spaces between words separates the site name without them too.</summary>
+    private static string SpaceCjkSeparators(string title)
+    {
+        StringBuilder? spaced = null;
+        for (var i = 0; i < title.Length; i++)
+        {
+            var c = title[i];
+            if (i > 0 && i < title.Length - 1 && c is '-' or '_' or '|' or '｜' && (IsCjk(title[i - 1]) || IsCjk(title[i + 1]))
+                && title[i - 1] != ' ' && title[i + 1] != ' ')
+            {
+                (spaced ??= new StringBuilder(title.Length + 8).Append(title, 0, i)).Append(" | ");
+                continue;
+            }
+            spaced?.Append(c);
+        }
+        return spaced?.ToString() ?? title;
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u3000' and <= '\u30FF' or >= '\u3400' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uFF00' and <= '\uFFEF';
 
     /// <summary>The shorter end of a title in parts ("Site » Headline", "Headline | Site"): where sites put their name.</summary>
     private static string SiteEnd(string title)
@@ -254,9 +281,32 @@ internal static partial class TitleChooser
     /// "Ultium Cells erhöht Kapazität in Tennessee" over a shared title "Ultium Cells erhöht Kapazität": a plain-text h1
     /// that runs on in words is the fuller headline; one that runs on after a separator adds a site name.
     /// </summary>
-    private static bool ContinuesHeadline(string h1, string shared) =>
-        shared.Length > 0 && h1.Length > shared.Length + 1 && h1.StartsWith(shared, StringComparison.Ordinal)
-        && h1[shared.Length] == ' ' && (char.IsLetterOrDigit(h1[shared.Length + 1]) || h1[shared.Length + 1] is '(' or '"');
+    /// <summary>The h1 runs on past the matched heading, or holds it and runs on past the shared title (a recipe name under a fuller h1).</summary>
+    private static bool RunsOnPast(string h1, string matched, string strippedOg, string strippedTag) =>
+        ContinuesHeadline(h1, matched)
+        || (Contains(h1, matched) && (ContinuesHeadline(h1, strippedOg) || ContinuesHeadline(h1, strippedTag)));
+
+    private static bool ContinuesHeadline(string h1, string shared)
+    {
+        if (shared.Length == 0 || h1.Length <= shared.Length + 1)
+        {
+            return false;
+        }
+        if (h1.EndsWith(shared, StringComparison.Ordinal))
+        {
+            // "\"Pure Leere\": Marita Kramer verpasst …": a quotation leading the headline is part of it, a kicker word is not.
+            var lead = h1.AsSpan(0, h1.Length - shared.Length);
+            return lead.Length > 4 && lead[0] == '"' && lead.EndsWith("\": ", StringComparison.Ordinal);
+        }
+        if (!h1.StartsWith(shared, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var next = h1.AsSpan(shared.Length);
+        // "Saftiger Zitronenkuchen vom Blech: einfach köstlich!": a subtitle after a colon continues the headline too.
+        next = next.StartsWith(": ", StringComparison.Ordinal) ? next[1..] : next;
+        return next.Length > 1 && next[0] == ' ' && (char.IsLetterOrDigit(next[1]) || next[1] is '(' or '"');
+    }
 
     /// <summary>"23.01.2022 - Headline": a date stamp before the headline is not part of it.</summary>
     private static string StripLeadingDate(string title)

@@ -309,6 +309,58 @@ public sealed class ArticleParserRulesTests
         Assert.Equal("Haval расширит завод в Тульской области до 300 тыс. машин", page.Title);
     }
 
+    [Theory]
+    [InlineData("Haval расширит завод в Тульской области: мощность вырастет вдвое")]
+    [InlineData("\"Нам нужен рынок\": Haval расширит завод в Тульской области")]
+    public void Parse_H1WithSubtitleOrQuotedLeadAroundTheSharedTitle_TheH1Wins(string h1)
+    {
+        var page = Parse(
+            $"""<h1 class="entry-title">{h1}</h1>{Paragraphs}<h2 class="recipe-name">Тульской области</h2>""",
+            "<title>Haval расширит завод в Тульской области | ABReview</title>");
+        var kicker = Parse($"<h1>Рынок: Haval расширит завод в Тульской области</h1>{Paragraphs}", "<title>Haval расширит завод в Тульской области | ABReview</title>");
+
+        Assert.Equal(h1, page.Title);
+        Assert.Equal("Haval расширит завод в Тульской области", kicker.Title);
+    }
+
+    [Theory]
+    [InlineData("武汉的声音：有英勇的你，才有英雄的城！-新华网", "武汉的声音：有英勇的你，才有英雄的城！")]
+    [InlineData("NEWS WEB EASY|子どもへの体罰を禁止する法律ができる", "子どもへの体罰を禁止する法律ができる")]
+    [InlineData("蔡健雅_百度百科", "蔡健雅_百度百科")]
+    [InlineData("Lada-Vesta снова в продаже – ABReview", "Lada-Vesta снова в продаже")]
+    public void Parse_SiteNameJoinedWithoutSpacesInCjkTitle_IsDropped(string titleTag, string expected)
+    {
+        var page = Parse($"<div>{Paragraphs}</div>", $"<title>{titleTag}</title>");
+
+        Assert.Equal(expected, page.Title);
+    }
+
+    [Fact]
+    public void Parse_HeadingsMatchingDifferentTitleSources_OgAndHeadlineOutweighTitleTag()
+    {
+        var named = Parse(
+            $"""<h1>Продажи выросли: «Мы ждали этого»</h1><h2>«Мы ждали этого»: продажи выросли</h2>{Paragraphs}""",
+            """<title>Продажи выросли: «Мы ждали этого»</title><meta property="og:title" content="&quot;Мы ждали этого&quot;: продажи выросли">""");
+        var fuller = Parse(
+            $"""<h1>Новости</h1><h1>Минпромторг продлил утильсбор</h1>{Paragraphs}""",
+            "<title>Портал - Новости - Минпромторг продлил утильсбор</title>");
+
+        Assert.Equal("«Мы ждали этого»: продажи выросли", named.Title);
+        Assert.Equal("Минпромторг продлил утильсбор", fuller.Title);
+    }
+
+    [Fact]
+    public void Parse_JsonLdWithHtmlEscapedValues_IsDecoded()
+    {
+        var page = Parse(
+            $"<div>{Paragraphs}</div>",
+            """<script type="application/ld+json">{"@type":"NewsArticle","headline":"&#8222;Rekord&#8220; bei Neuzulassungen","description":"Zur&#252;ck","author":{"@type":"Person","name":"J&#252;rgen M&#252;ller"}}</script>""");
+
+        Assert.Equal("„Rekord“ bei Neuzulassungen", page.Title);
+        Assert.Equal("Zurück", page.Lead);
+        Assert.Contains("Jürgen Müller", page.Authors);
+    }
+
     [Fact]
     public void Parse_AppealToSubscribeAtTheEnd_CutFromTheBody()
     {
