@@ -46,7 +46,9 @@ internal static partial class TitleChooser
         var bestRank = 0;
         var bestKey = "";
         var bestNamed = false;
-        foreach (var element in document.QuerySelectorAll("h1, h2, h3, [itemprop=headline]"))
+        var headings = document.QuerySelectorAll("h1, h2, h3, [itemprop=headline]");
+        var soleH1 = headings.Count(h => h.TagName == "H1") == 1;
+        foreach (var element in headings)
         {
             // Blog themes set the site name in h1 and each post's title in a plain h2: those count only when the page's title says exactly that.
             var plainSubheading = element.TagName != "H1" && element.GetAttribute("itemprop") != "headline" && !TitleClass().IsMatch(LinkListExtractor.ClassAndId(element));
@@ -64,7 +66,7 @@ internal static partial class TitleChooser
             {
                 continue;
             }
-            if (firstH1 is null && element.TagName == "H1" && text.Contains(' ', StringComparison.Ordinal) && key != siteEnd)
+            if (firstH1 is null && element.TagName == "H1" && (text.Contains(' ', StringComparison.Ordinal) || (soleH1 && IsLoneWordName(key, tag))) && key != siteEnd)
             {
                 firstH1 = text;
                 firstH1IsPlainText = element.Children.All(child => child.TagName == "BR");
@@ -267,6 +269,14 @@ internal static partial class TitleChooser
         }
         return title == word;
     }
+
+    /// <summary>
+    /// A page's only h1 names it even in one word ("Willkommen!", "Essen-Westviertel"), unless it is a status code ("404")
+    /// or the word the page's title opens or closes with (a site name: "Autostat Продажи выросли"). Of several h1s, one
+    /// word is a site or section name.
+    /// </summary>
+    private static bool IsLoneWordName(string word, string title) =>
+        word.Any(char.IsLetter) && !title.StartsWith(word, StringComparison.Ordinal) && !title.EndsWith(word, StringComparison.Ordinal);
 
     /// <summary>
     /// A one-word headline that opens or closes the shared title and is most of it: "Ischgl" in "Trails! Ischgl",

@@ -158,6 +158,18 @@ public sealed class ArticleParserRulesTests
         Assert.NotEqual("Autostat", site.Title);
     }
 
+    [Fact]
+    public void Parse_SoleOneWordH1_NamesThePageUnlessItIsACodeOrTheSiteName()
+    {
+        var welcome = Parse($"<article><h1>Willkommen!</h1>{Paragraphs}</article>", "<title>Autohaus Niemeyer</title>");
+        var twoH1s = Parse($"<h1>Zoll</h1><article><h1>Fachmeldungen</h1>{Paragraphs}</article>", "<title>Autohaus Niemeyer</title>");
+        var notFound = Parse($"<h1>404</h1><p>Нет такой страницы.</p>", "<title>Страница не найдена — ABReview</title>");
+
+        Assert.Equal("Willkommen!", welcome.Title);
+        Assert.Equal("Autohaus Niemeyer", twoH1s.Title);
+        Assert.Equal("Страница не найдена", notFound.Title);
+    }
+
     [Theory]
     [InlineData("Judy Eddy/WENN.com")]
     [InlineData("Crédits photos : Bestimage")]
