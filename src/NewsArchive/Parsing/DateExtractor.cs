@@ -68,6 +68,10 @@ public sealed class DateExtractor
         {
             (published, publishedSource) = FromVisibleText(scan, urlDay, now, siteZone);
         }
+        else if (ShownAmongDisagreeing(scan, now, siteZone, published.Value, strongMeta.Published, itemprop.Published, time.Published) is { } shown)
+        {
+            (published, publishedSource) = shown;
+        }
 
         if (published is null && FromScriptData(document.Source.Text, now, siteZone) is { } scripted)
         {
@@ -173,6 +177,33 @@ public sealed class DateExtractor
                 && local.Offset != TimeSpan.Zero && (local - utc).Duration() < TimeSpan.FromSeconds(1))
             {
                 return local;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Structured sources that disagree on the day (a JSON-LD date from an earlier draft, a meta date from the first
+    /// release): the one whose day the page shows in its header wins.
+    /// </summary>
+    private static (DateTimeOffset?, DateSource)? ShownAmongDisagreeing(DatePageScan scan, DateTimeOffset now, TimeZoneInfo zone, DateTimeOffset chosen,
+        DateTimeOffset? meta, DateTimeOffset? itemprop, DateTimeOffset? time)
+    {
+        ReadOnlySpan<(DateTimeOffset? Date, DateSource Source)> others = [(meta, DateSource.Meta), (itemprop, DateSource.Itemprop), (time, DateSource.TimeElement)];
+        var disagreeing = false;
+        foreach (var (date, _) in others)
+        {
+            disagreeing |= date is not null && date.Value.Date != chosen.Date;
+        }
+        if (!disagreeing || FirstInText(scan, scan.HintedElements, now, zone, out _) is not { IsWeak: false } shown || shown.Value.Date == chosen.Date)
+        {
+            return null;
+        }
+        foreach (var (date, source) in others)
+        {
+            if (date is not null && date.Value.Date == shown.Value.Date)
+            {
+                return (date, source);
             }
         }
         return null;

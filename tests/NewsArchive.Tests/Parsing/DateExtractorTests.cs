@@ -47,6 +47,23 @@ public sealed class DateExtractorTests
     }
 
     [Fact]
+    public void Extract_StructuredDatesDisagree_TheOneThePageShowsWins()
+    {
+        const string head = """
+            <meta property="article:published_time" content="2026-03-06T08:29:34+03:00">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-03-04T07:29:00+03:00"}</script>
+            """;
+        var shown = Page(head: head, body: """<article><h1>Lada</h1><div class="article-date">06.03.2026</div><p>Текст.</p></article>""");
+        var unshown = Page(head: head, body: """<article><h1>Lada</h1><p>Текст.</p></article>""");
+        var shownDayOfNeither = Page(head: head, body: """<article><h1>Lada</h1><div class="article-date">09.03.2026</div><p>Текст.</p></article>""");
+
+        Assert.Equal("2026-03-06T08:29:34+03:00", Format(Extract(shown).Published));
+        Assert.Equal(DateSource.Meta, Extract(shown).PublishedSource);
+        Assert.Equal("2026-03-04T07:29:00+03:00", Format(Extract(unshown).Published));
+        Assert.Equal("2026-03-04T07:29:00+03:00", Format(Extract(shownDayOfNeither).Published));
+    }
+
+    [Fact]
     public void Extract_JsonLdGraphWithWebPageAndArticle_PrefersArticle()
     {
         var html = Page(
