@@ -138,11 +138,28 @@ internal static partial class TitleChooser
                 builder.Append(' ');
                 continue;
             }
-            builder.Append(child.TextContent).Append(child is IElement { TagName: "BR" } ? " " : "");
+            AppendVisibleText(builder, child);
+            builder.Append(child is IElement { TagName: "BR" } ? " " : "");
         }
         // The separator after a removed kicker ("Klimaschutz: …") stays behind as a text node.
         var text = BodyTextRenderer.Collapse(builder.ToString()).TrimStart(':', '-', '–', '—', '|', '·', ' ');
         return text.Length > 0 ? text : BodyTextRenderer.Inline(heading);
+    }
+
+    /// <summary>Text without the style sheets CSS-in-JS libraries put inside headings (".css-umyvef{font-size:16px}").</summary>
+    private static void AppendVisibleText(StringBuilder builder, INode node)
+    {
+        if (node is IText text)
+        {
+            builder.Append(text.Data);
+        }
+        else if (node is IElement { TagName: not ("STYLE" or "SCRIPT" or "TEMPLATE") })
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                AppendVisibleText(builder, child);
+            }
+        }
     }
 
     /// <summary>A heading that names the site (in a logo or branding block, or linking to the home page) or is only for screen readers.</summary>

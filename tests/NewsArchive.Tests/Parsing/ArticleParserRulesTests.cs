@@ -272,6 +272,14 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_StyleSheetInsideTheHeadline_IsNotTitleText()
+    {
+        var page = Parse("""<h1><style>.css-umyvef{font-size:16px}</style><span class="css-umyvef">Рынок</span> Продажи выросли на 6%</h1>""" + Paragraphs);
+
+        Assert.Equal("Рынок Продажи выросли на 6%", page.Title);
+    }
+
+    [Fact]
     public void Parse_TailBlocksAfterTheArticle_CutFromTheBody()
     {
         var page = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}<h3>Об авторе</h3><p>Иван Петров пишет о рынке автомобилей с 2010 года.</p><h4>Теги:</h4><p>рынок, продажи</p></article>""");
