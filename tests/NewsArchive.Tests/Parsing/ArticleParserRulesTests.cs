@@ -390,6 +390,22 @@ public sealed class ArticleParserRulesTests
         Assert.DoesNotContain("Telegram", page.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.")]
+    [InlineData("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner.")]
+    [InlineData("¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.")]
+    [InlineData("HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS")]
+    [InlineData("Zapraszamy też do subskrypcji naszego tygodnika.")]
+    public void Parse_AppealToDownloadFollowOrJoinAtTheEnd_CutFromTheBody(string appeal)
+    {
+        var page = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}{Paragraphs}{Paragraphs}<p>{appeal}</p><p>Партнёрские материалы</p></article>""");
+        var midSentence = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}{Paragraphs}{Paragraphs}<p>Многие дилеры теперь follow the ministry on Twitter.</p></article>""");
+
+        Assert.Contains("Первый абзац новости", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(appeal, page.Body, StringComparison.Ordinal);
+        Assert.Contains("follow the ministry", midSentence.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_OgTitleCutByAnUnescapedQuote_TitleTagWins()
     {
