@@ -78,7 +78,7 @@ internal static partial class Vocabulary
     public static partial Regex CommentsHeading();
 
     /// <summary>A line asking the reader to subscribe, follow, support or donate.</summary>
-    [GeneratedRegex(@"newsletter|abonnier|subscrib|unterstützen\s+sie|support\s+(us|our)|donat|spende|folg(en|t)\s+(sie\s+)?uns|follow\s+us|síguenos|siguenos|suscr[ií]b|подпис(ывайтесь|аться)\s+на|наш\s+(telegram|телеграм)|if\s+you\s+enjoyed|gefällt\s+(dir|ihnen)\s+unser|sie\s+lesen\s+gern|apps?\s+for\s+(ios|android)|download\s+(the|our)\s+.{0,30}app|^\s*follow\s+.{0,40}\s+on\s+(twitter|facebook|instagram|telegram)|canal\s+de\s+(telegram|youtube|whatsapp)|hazte\s+(miembro|socio)|zapraszamy\s+.{0,20}subskrypc", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"newsletter|abonnier|subscrib|unterstützen\s+sie|support\s+(us|our)|donat|spende|folg(en|t)\s+(sie\s+)?uns|follow\s+us|síguenos|siguenos|suscr[ií]b|подпис(ывайтесь|аться)\s+на|наш\s+(telegram|телеграм)|if\s+you\s+enjoyed|gefällt\s+(dir|ihnen)\s+unser|sie\s+lesen\s+gern|apps?\s+for\s+(ios|android)|download\s+(the|our)\s+.{0,30}app|^\s*follow\s+.{0,40}\s+on\s+(twitter|facebook|instagram|telegram)|canal\s+de\s+(telegram|youtube|whatsapp)|hazte\s+(miembro|socio)|zapraszamy\s+.{0,20}subskrypc|we\s+want\s+to\s+hear\s+what\s+you\s+think|submit\s+(a|your)\s+letter|never\s+miss\s+(the|a|an|our)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     public static partial Regex AppealToReader();
 
     /// <summary>Picture captions and credits outside &lt;figcaption&gt;.</summary>

@@ -396,6 +396,7 @@ public sealed class ArticleParserRulesTests
     [InlineData("¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.")]
     [InlineData("HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS")]
     [InlineData("Zapraszamy też do subskrypcji naszego tygodnika.")]
+    [InlineData("We want to hear what you think about this article. Submit a letter to the editor.")]
     public void Parse_AppealToDownloadFollowOrJoinAtTheEnd_CutFromTheBody(string appeal)
     {
         var page = Parse($"""<article><h1>Продажи выросли</h1>{Paragraphs}{Paragraphs}{Paragraphs}<p>{appeal}</p><p>Партнёрские материалы</p></article>""");
