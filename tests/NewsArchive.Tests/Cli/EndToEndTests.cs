@@ -5,29 +5,13 @@ using NewsArchive.Tests.TestSite;
 namespace NewsArchive.Tests.Cli;
 
 /// <summary>The whole pipeline through the CLI: add the loopback site, fetch, then query it every way a user would.</summary>
-public sealed class EndToEndTests : IAsyncLifetime
+public sealed class EndToEndTests : LoopbackSiteCliTests
 {
-    private readonly TempArchive _archive = new();
-    private NewsTestSite _site = null!;
-    private CliRunner _cli = null!;
-
-    public async Task InitializeAsync()
-    {
-        _site = await NewsTestSite.StartAsync();
-        _cli = new CliRunner(_archive.Path, new FixedClock(TestSiteCatalog.ReferenceNow));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _archive.Dispose();
-    }
-
     private async Task<CliResult> AddAndFetchAsync()
     {
-        var add = await _cli.RunAsync("sites", "add", _site.UriFor(TestSiteCatalog.ListingPath).AbsoluteUri, "--name", "abreview");
+        var add = await Cli.RunAsync("sites", "add", Site.UriFor(TestSiteCatalog.ListingPath).AbsoluteUri, "--name", "abreview");
         Assert.True(add.ExitCode == 0, add.ToString());
-        var fetch = await _cli.RunAsync("fetch", "--delay", "0");
+        var fetch = await Cli.RunAsync("fetch", "--delay", "0");
         Assert.True(fetch.ExitCode == 0, fetch.ToString());
         return fetch;
     }
@@ -37,13 +21,13 @@ public sealed class EndToEndTests : IAsyncLifetime
     {
         await AddAndFetchAsync();
 
-        var list = await _cli.RunAsync("list", "--format", "json");
+        var list = await Cli.RunAsync("list", "--format", "json");
         Assert.Equal(0, list.ExitCode);
         var rows = list.JsonLines();
         Assert.Equal(TestSiteCatalog.Articles.Count, rows.Count);
         foreach (var expected in TestSiteCatalog.Articles)
         {
-            var row = rows.SingleOrDefault(r => Key(r.GetProperty("url").GetString()!) == Key(_site.UriFor(expected.Path).AbsoluteUri));
+            var row = rows.SingleOrDefault(r => Key(r.GetProperty("url").GetString()!) == Key(Site.UriFor(expected.Path).AbsoluteUri));
             Assert.True(row.ValueKind == JsonValueKind.Object, $"missing {expected.Path}");
             Assert.Equal(expected.Title, row.GetProperty("title").GetString());
             var published = DateTimeOffset.Parse(row.GetProperty("published").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
@@ -69,7 +53,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         await AddAndFetchAsync();
         foreach (var expected in TestSiteCatalog.Articles)
         {
-            var show = await _cli.RunAsync("show", _site.UriFor(expected.Path).AbsoluteUri, "--format", "json");
+            var show = await Cli.RunAsync("show", Site.UriFor(expected.Path).AbsoluteUri, "--format", "json");
             Assert.True(show.ExitCode == 0, show.ToString());
             var body = show.JsonLines().Single().GetProperty("body").GetString()!;
             var bodyHtml = show.JsonLines().Single().GetProperty("body_html").GetString()!;
@@ -97,31 +81,31 @@ public sealed class EndToEndTests : IAsyncLifetime
     {
         await AddAndFetchAsync();
         var article = TestSiteCatalog.Articles.First(a => a.RelatedPaths.Count >= 2);
-        var show = await _cli.RunAsync("show", _site.UriFor(article.Path).AbsoluteUri, "--format", "json");
+        var show = await Cli.RunAsync("show", Site.UriFor(article.Path).AbsoluteUri, "--format", "json");
         var related = show.JsonLines().Single().GetProperty("related").EnumerateArray().ToList();
         foreach (var path in article.RelatedPaths)
         {
             var target = TestSiteCatalog.Get(path);
-            var link = related.SingleOrDefault(r => Key(r.GetProperty("url").GetString()!) == Key(_site.UriFor(path).AbsoluteUri));
+            var link = related.SingleOrDefault(r => Key(r.GetProperty("url").GetString()!) == Key(Site.UriFor(path).AbsoluteUri));
             Assert.True(link.ValueKind == JsonValueKind.Object, $"related link to {path} missing:\n{show.Output}");
             Assert.Equal(target.Title, link.GetProperty("title").GetString());
             Assert.Equal(target.Published, DateTimeOffset.Parse(link.GetProperty("published").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var links = await _cli.RunAsync("links", _site.UriFor(article.Path).AbsoluteUri, "--kind", "related", "--format", "json");
+        var links = await Cli.RunAsync("links", Site.UriFor(article.Path).AbsoluteUri, "--kind", "related", "--format", "json");
         Assert.Equal(article.RelatedPaths.Count, links.JsonLines().Count);
         Assert.All(links.JsonLines(), l => Assert.Equal("related", l.GetProperty("kind").GetString()));
 
         var target0 = article.RelatedPaths[0];
-        var incoming = await _cli.RunAsync("links", _site.UriFor(target0).AbsoluteUri, "--direction", "in", "--kind", "related", "--format", "json");
-        Assert.Contains(incoming.JsonLines(), l => Key(l.GetProperty("url").GetString()!) == Key(_site.UriFor(article.Path).AbsoluteUri));
+        var incoming = await Cli.RunAsync("links", Site.UriFor(target0).AbsoluteUri, "--direction", "in", "--kind", "related", "--format", "json");
+        Assert.Contains(incoming.JsonLines(), l => Key(l.GetProperty("url").GetString()!) == Key(Site.UriFor(article.Path).AbsoluteUri));
     }
 
     [Fact]
     public async Task Search_RussianWord_FindsArticlesThatContainIt()
     {
         await AddAndFetchAsync();
-        var search = await _cli.RunAsync("search", "электромобилей", "--format", "json");
+        var search = await Cli.RunAsync("search", "электромобилей", "--format", "json");
         Assert.True(search.ExitCode == 0, search.ToString());
         var expected = TestSiteCatalog.Articles
             .Where(a => a.BodyParagraphs.Any(p => p.Contains("электромобилей", StringComparison.OrdinalIgnoreCase)) || a.Title.Contains("электромобилей", StringComparison.OrdinalIgnoreCase))
@@ -130,10 +114,10 @@ public sealed class EndToEndTests : IAsyncLifetime
         var found = search.JsonLines().Select(r => r.GetProperty("title").GetString()).ToHashSet();
         Assert.Superset(expected, found!);
 
-        var phrase = await _cli.RunAsync("search", "\"дилерский центр\"", "--format", "json");
+        var phrase = await Cli.RunAsync("search", "\"дилерский центр\"", "--format", "json");
         Assert.NotEmpty(phrase.JsonLines());
 
-        var bad = await _cli.RunAsync("search", "\"unbalanced");
+        var bad = await Cli.RunAsync("search", "\"unbalanced");
         Assert.Equal(2, bad.ExitCode);
         Assert.Single(bad.Error.Trim().Split('\n'));
     }
@@ -149,7 +133,7 @@ public sealed class EndToEndTests : IAsyncLifetime
                 .Any(t => stemmer.Stem(text.AsSpan(t.Start, t.Length)) == target)))
             .Select(a => a.Title).ToHashSet();
         Assert.NotEmpty(expected);
-        var search = await _cli.RunAsync("search", "электромобиль", "--format", "json");
+        var search = await Cli.RunAsync("search", "электромобиль", "--format", "json");
         Assert.True(search.ExitCode == 0, search.ToString());
         var found = search.JsonLines().Select(r => r.GetProperty("title").GetString()!).ToHashSet();
         Assert.Superset(expected, found);
@@ -160,8 +144,8 @@ public sealed class EndToEndTests : IAsyncLifetime
     public async Task ExportCsv_AllArticles_IsValidCsvWithBodies()
     {
         await AddAndFetchAsync();
-        var file = Path.Combine(_archive.Directory, "out.csv");
-        var export = await _cli.RunAsync("export", "csv", "--out", file);
+        var file = Path.Combine(Archive.Directory, "out.csv");
+        var export = await Cli.RunAsync("export", "csv", "--out", file);
         Assert.True(export.ExitCode == 0, export.ToString());
 
         using var reader = CsvHelper.CsvReader.Create(new StreamReader(file), new CsvHelper.CsvReaderOptions { HasHeader = false }, false);
@@ -183,7 +167,7 @@ public sealed class EndToEndTests : IAsyncLifetime
             Assert.Contains(article.BodyParagraphs[0], titleToBody[article.Title]);
         }
 
-        var again = await _cli.RunAsync("export", "csv", "--out", file);
+        var again = await Cli.RunAsync("export", "csv", "--out", file);
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("--force", again.Error);
     }
@@ -192,19 +176,19 @@ public sealed class EndToEndTests : IAsyncLifetime
     public async Task Fetch_Twice_AddsNothingAndNeverTouchesDisallowedPaths()
     {
         await AddAndFetchAsync();
-        var articleRequests = TestSiteCatalog.Articles.ToDictionary(a => a.Path, a => _site.CountRequests(a.Path));
+        var articleRequests = TestSiteCatalog.Articles.ToDictionary(a => a.Path, a => Site.CountRequests(a.Path));
 
-        var second = await _cli.RunAsync("fetch", "--delay", "0");
+        var second = await Cli.RunAsync("fetch", "--delay", "0");
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("abreview: 0 stored", second.Output);
         foreach (var article in TestSiteCatalog.Articles)
         {
-            Assert.Equal(articleRequests[article.Path], _site.CountRequests(article.Path));
+            Assert.Equal(articleRequests[article.Path], Site.CountRequests(article.Path));
         }
-        var list = await _cli.RunAsync("list", "--format", "json");
+        var list = await Cli.RunAsync("list", "--format", "json");
         Assert.Equal(TestSiteCatalog.Articles.Count, list.JsonLines().Count);
-        Assert.DoesNotContain(_site.RequestLog, path => path.StartsWith(TestSiteCatalog.DisallowedPath, StringComparison.Ordinal));
-        Assert.DoesNotContain(_site.RequestLog, path => path.StartsWith("/bitrix/", StringComparison.Ordinal));
+        Assert.DoesNotContain(Site.RequestLog, path => path.StartsWith(TestSiteCatalog.DisallowedPath, StringComparison.Ordinal));
+        Assert.DoesNotContain(Site.RequestLog, path => path.StartsWith("/bitrix/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -212,7 +196,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     {
         await AddAndFetchAsync();
         var expected = TestSiteCatalog.Get(TestSiteCatalog.Windows1251ArticlePath);
-        var show = await _cli.RunAsync("show", _site.UriFor(expected.Path).AbsoluteUri, "--format", "json");
+        var show = await Cli.RunAsync("show", Site.UriFor(expected.Path).AbsoluteUri, "--format", "json");
         var article = show.JsonLines().Single();
         Assert.Equal(expected.Title, article.GetProperty("title").GetString());
         Assert.Contains(expected.BodyParagraphs[^1], article.GetProperty("body").GetString());
@@ -223,7 +207,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     {
         await AddAndFetchAsync();
         var expected = TestSiteCatalog.Get(TestSiteCatalog.OldDateInBodyArticlePath);
-        var show = await _cli.RunAsync("show", _site.UriFor(expected.Path).AbsoluteUri, "--format", "json");
+        var show = await Cli.RunAsync("show", Site.UriFor(expected.Path).AbsoluteUri, "--format", "json");
         var article = show.JsonLines().Single();
         Assert.Equal(expected.Published, DateTimeOffset.Parse(article.GetProperty("published").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(TestSiteCatalog.OldDateInBody, article.GetProperty("body").GetString());

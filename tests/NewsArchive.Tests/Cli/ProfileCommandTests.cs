@@ -5,29 +5,11 @@ using NewsArchive.Tests.TestSite;
 namespace NewsArchive.Tests.Cli;
 
 /// <summary>Site profiles through the CLI: extract --profile, sites add/profile, profile suggest and a crawl that uses a stored profile.</summary>
-public sealed class ProfileCommandTests : IAsyncLifetime
+public sealed class ProfileCommandTests : LoopbackSiteCliTests
 {
-    private readonly TempArchive _archive = new();
-    private NewsTestSite _site = null!;
-    private CliRunner _cli = null!;
-
-    public async Task InitializeAsync()
-    {
-        _site = await NewsTestSite.StartAsync();
-        _cli = new CliRunner(_archive.Path, new FixedClock(TestSiteCatalog.ReferenceNow));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _archive.Dispose();
-    }
-
-    private string Listing => _site.UriFor(TestSiteCatalog.ListingPath).AbsoluteUri;
-
     private string Write(string name, string text)
     {
-        var path = Path.Combine(_archive.Directory, name);
+        var path = Path.Combine(Archive.Directory, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -50,48 +32,48 @@ public sealed class ProfileCommandTests : IAsyncLifetime
         var profile = Write("bad.json", json);
         var page = Write("page.html", "<html><body><p>Текст.</p></body></html>");
 
-        AssertUsageError(await _cli.RunAsync("extract", page, "--profile", profile), expected);
-        AssertUsageError(await _cli.RunAsync("sites", "add", Listing, "--profile", profile), expected);
-        Assert.Empty((await _cli.RunAsync("sites", "list", "--format", "json")).JsonLines());
+        AssertUsageError(await Cli.RunAsync("extract", page, "--profile", profile), expected);
+        AssertUsageError(await Cli.RunAsync("sites", "add", Listing, "--profile", profile), expected);
+        Assert.Empty((await Cli.RunAsync("sites", "list", "--format", "json")).JsonLines());
 
-        Assert.Equal(0, (await _cli.RunAsync("sites", "add", Listing, "--name", "abreview")).ExitCode);
-        AssertUsageError(await _cli.RunAsync("sites", "profile", "abreview", profile), expected);
-        Assert.Contains("abreview has no profile", (await _cli.RunAsync("sites", "profile", "abreview")).Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await Cli.RunAsync("sites", "add", Listing, "--name", "abreview")).ExitCode);
+        AssertUsageError(await Cli.RunAsync("sites", "profile", "abreview", profile), expected);
+        Assert.Contains("abreview has no profile", (await Cli.RunAsync("sites", "profile", "abreview")).Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SitesProfile_MissingFileOrSite_ExitTwo()
     {
-        Assert.Equal(0, (await _cli.RunAsync("sites", "add", Listing, "--name", "abreview")).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync("sites", "add", Listing, "--name", "abreview")).ExitCode);
         var profile = Write("ok.json", "{\"title\": \"h1\"}");
 
-        AssertUsageError(await _cli.RunAsync("sites", "profile", "abreview", Path.Combine(_archive.Directory, "nope.json")), "cannot read profile");
-        AssertUsageError(await _cli.RunAsync("sites", "profile", "nosuchsite", profile), "no site named 'nosuchsite'");
-        AssertUsageError(await _cli.RunAsync("sites", "profile", "abreview", profile, "--clear"), "not both");
+        AssertUsageError(await Cli.RunAsync("sites", "profile", "abreview", Path.Combine(Archive.Directory, "nope.json")), "cannot read profile");
+        AssertUsageError(await Cli.RunAsync("sites", "profile", "nosuchsite", profile), "no site named 'nosuchsite'");
+        AssertUsageError(await Cli.RunAsync("sites", "profile", "abreview", profile, "--clear"), "not both");
     }
 
     [Fact]
     public async Task SitesProfile_AttachPrintClear_StoredAsValidatedJson()
     {
         var profile = Write("p.json", """{"body": ".news-detail-text", "drop": ".detail-picture"}""");
-        var add = await _cli.RunAsync("sites", "add", Listing, "--name", "abreview", "--profile", profile);
+        var add = await Cli.RunAsync("sites", "add", Listing, "--name", "abreview", "--profile", profile);
         Assert.True(add.ExitCode == 0, add.ToString());
         Assert.Contains("with a profile", add.Output, StringComparison.Ordinal);
 
-        var shown = await _cli.RunAsync("sites", "profile", "abreview");
+        var shown = await Cli.RunAsync("sites", "profile", "abreview");
         using (var json = JsonDocument.Parse(shown.Output))
         {
             Assert.Equal(".news-detail-text", json.RootElement.GetProperty("body").GetString());
             Assert.Equal(".detail-picture", json.RootElement.GetProperty("drop")[0].GetString());
         }
-        Assert.True((await _cli.RunAsync("sites", "list", "--format", "json")).JsonLines().Single().GetProperty("profile").GetBoolean());
+        Assert.True((await Cli.RunAsync("sites", "list", "--format", "json")).JsonLines().Single().GetProperty("profile").GetBoolean());
 
-        var cleared = await _cli.RunAsync("sites", "profile", "abreview", "--clear");
+        var cleared = await Cli.RunAsync("sites", "profile", "abreview", "--clear");
         Assert.Contains("profile removed", cleared.Output, StringComparison.Ordinal);
-        Assert.False((await _cli.RunAsync("sites", "list", "--format", "json")).JsonLines().Single().GetProperty("profile").GetBoolean());
+        Assert.False((await Cli.RunAsync("sites", "list", "--format", "json")).JsonLines().Single().GetProperty("profile").GetBoolean());
 
-        Assert.Equal(0, (await _cli.RunAsync("sites", "profile", "abreview", profile)).ExitCode);
-        Assert.Contains(".news-detail-text", (await _cli.RunAsync("sites", "profile", "abreview")).Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await Cli.RunAsync("sites", "profile", "abreview", profile)).ExitCode);
+        Assert.Contains(".news-detail-text", (await Cli.RunAsync("sites", "profile", "abreview")).Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,9 +86,9 @@ public sealed class ProfileCommandTests : IAsyncLifetime
             TestSiteCatalog.Articles.First(a => a.RelatedPaths.Count > 0 && !a.HasPublishedTimeMeta),
             TestSiteCatalog.Articles.Last(a => a.RelatedPaths.Count > 0),
         };
-        var profilePath = Path.Combine(_archive.Directory, "suggested.json");
+        var profilePath = Path.Combine(Archive.Directory, "suggested.json");
 
-        var suggest = await _cli.RunAsync("profile", "suggest", _site.UriFor(articles[0].Path).AbsoluteUri, _site.UriFor(articles[1].Path).AbsoluteUri, "--out", profilePath);
+        var suggest = await Cli.RunAsync("profile", "suggest", Site.UriFor(articles[0].Path).AbsoluteUri, Site.UriFor(articles[1].Path).AbsoluteUri, "--out", profilePath);
         Assert.True(suggest.ExitCode == 0, suggest.ToString());
         using (var json = JsonDocument.Parse(File.ReadAllText(profilePath)))
         {
@@ -122,9 +104,9 @@ public sealed class ProfileCommandTests : IAsyncLifetime
         // On the samples, and on a third page it never saw, the profile gives what the generic extractor gives.
         foreach (var article in articles)
         {
-            var url = _site.UriFor(article.Path).AbsoluteUri;
-            var generic = (await _cli.RunAsync("extract", url)).JsonLines().Single();
-            var profiled = await _cli.RunAsync("extract", url, "--profile", profilePath);
+            var url = Site.UriFor(article.Path).AbsoluteUri;
+            var generic = (await Cli.RunAsync("extract", url)).JsonLines().Single();
+            var profiled = await Cli.RunAsync("extract", url, "--profile", profilePath);
             Assert.True(profiled.ExitCode == 0, profiled.ToString());
             var withProfile = profiled.JsonLines().Single();
             Assert.Contains("body", withProfile.GetProperty("profile_fields").EnumerateArray().Select(f => f.GetString()));
@@ -141,9 +123,9 @@ public sealed class ProfileCommandTests : IAsyncLifetime
     {
         var article = TestSiteCatalog.Articles[0];
         var file = Write("saved.html", "<html><head><title>Сохранённая</title></head><body><p>Сохранённая страница.</p></body></html>");
-        var missing = _site.UriFor("/ab/news/no-such-story/").AbsoluteUri;
+        var missing = Site.UriFor("/ab/news/no-such-story/").AbsoluteUri;
 
-        var result = await _cli.RunAsync("extract", _site.UriFor(article.Path).AbsoluteUri, file, missing);
+        var result = await Cli.RunAsync("extract", Site.UriFor(article.Path).AbsoluteUri, file, missing);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var pages = result.JsonLines();
@@ -161,13 +143,13 @@ public sealed class ProfileCommandTests : IAsyncLifetime
         var page = Write("page.html", $"<html><head><title>Заголовок новости</title></head><body><h1 class=\"t\">Заголовок новости</h1><div class=\"text\">{text}</div></body></html>");
         var existing = Write("exists.json", "{}");
 
-        AssertUsageError(await _cli.RunAsync("profile", "suggest", page, "--out", existing), "already exists");
+        AssertUsageError(await Cli.RunAsync("profile", "suggest", page, "--out", existing), "already exists");
         Assert.Equal("{}", File.ReadAllText(existing));
-        var forced = await _cli.RunAsync("profile", "suggest", page, "--out", existing, "--force");
+        var forced = await Cli.RunAsync("profile", "suggest", page, "--out", existing, "--force");
         Assert.True(forced.ExitCode == 0, forced.ToString());
         Assert.Contains("\"title\": \"h1.t\"", File.ReadAllText(existing), StringComparison.Ordinal);
 
-        AssertUsageError(await _cli.RunAsync("profile", "suggest", Path.Combine(_archive.Directory, "missing.html")), "cannot read");
+        AssertUsageError(await Cli.RunAsync("profile", "suggest", Path.Combine(Archive.Directory, "missing.html")), "cannot read");
     }
 
     [Fact]
@@ -175,15 +157,15 @@ public sealed class ProfileCommandTests : IAsyncLifetime
     {
         // The generic body starts with the lead and ends with the picture caption; this profile wants neither.
         var profile = Write("p.json", """{"body": ".news-detail-text", "drop": [".detail-picture"], "listing_items": ".news-item a.news-item-title"}""");
-        Assert.Equal(0, (await _cli.RunAsync("sites", "add", Listing, "--name", "abreview", "--profile", profile)).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync("sites", "add", Listing, "--name", "abreview", "--profile", profile)).ExitCode);
 
-        var fetch = await _cli.RunAsync("fetch", "--delay", "0");
+        var fetch = await Cli.RunAsync("fetch", "--delay", "0");
         Assert.True(fetch.ExitCode == 0, fetch.ToString());
 
-        Assert.Equal(TestSiteCatalog.Articles.Count, (await _cli.RunAsync("list", "--format", "json")).JsonLines().Count);
+        Assert.Equal(TestSiteCatalog.Articles.Count, (await Cli.RunAsync("list", "--format", "json")).JsonLines().Count);
         foreach (var article in TestSiteCatalog.Articles.Take(5))
         {
-            var shown = (await _cli.RunAsync("show", _site.UriFor(article.Path).AbsoluteUri, "--format", "json")).JsonLines().Single();
+            var shown = (await Cli.RunAsync("show", Site.UriFor(article.Path).AbsoluteUri, "--format", "json")).JsonLines().Single();
             var body = shown.GetProperty("body").GetString()!;
             Assert.Contains(article.BodyParagraphs[0], body, StringComparison.Ordinal);
             Assert.DoesNotContain(article.Lead, body, StringComparison.Ordinal);
