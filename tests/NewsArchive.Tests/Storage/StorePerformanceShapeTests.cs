@@ -44,6 +44,16 @@ public sealed class StorePerformanceShapeTests : IDisposable
             one.QueryArticles(new ArticleQuery { Text = "изменён" }).Select(a => (a.Id, a.Title, a.Views)),
             many.QueryArticles(new ArticleQuery { Text = "изменён" }).Select(a => (a.Id, a.Title, a.Views)));
         Assert.Single(many.GetLinks(batchIds[1], LinkDirection.Out, ["related"]));
+        // The batch writes its full-text rows last; the revisited page's first row is replaced, not left beside the new one.
+        Assert.Equal(
+            one.QueryArticles(new ArticleQuery { Text = "статья" }).Select(a => a.Id),
+            many.QueryArticles(new ArticleQuery { Text = "статья" }).Select(a => a.Id));
+        Assert.Equal(Count(one, "SELECT count(*) FROM articles_fts_docsize"), Count(many, "SELECT count(*) FROM articles_fts_docsize"));
+        using var check = new SqliteConnection($"Data Source={_batch.Path};Pooling=False");
+        check.Open();
+        using var integrity = check.CreateCommand();
+        integrity.CommandText = "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')";
+        integrity.ExecuteNonQuery(); // throws if the index holds rows it should not
     }
 
     [Fact]
