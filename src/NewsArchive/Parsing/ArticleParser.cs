@@ -66,7 +66,7 @@ public sealed class ArticleParser
     {
         var candidates = new[]
         {
-            document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"),
+            PreparsedSelectors.First(document, PreparsedSelectors.Canonical)?.GetAttribute("href"),
             MetadataExtractor.Meta(document, "og:url"),
         };
         foreach (var candidate in candidates)

@@ -1,3 +1,4 @@
+using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Ganss.Xss;
@@ -24,7 +25,7 @@ internal sealed class BodyHtmlRenderer
     /// <summary>Where lazy-loading scripts keep the real picture while src holds a placeholder.</summary>
     private static readonly string[] LazySources = ["data-src", "data-original", "data-lazy-src"];
 
-    private const string TextWrappers = "div, section, article, header, main, center, font";
+    private static readonly ISelector TextWrappers = PreparsedSelectors.Parse("div, section, article, header, main, center, font");
 
     private readonly HtmlSanitizer _sanitizer;
 
@@ -84,11 +85,11 @@ internal sealed class BodyHtmlRenderer
         var container = (IHtmlElement)document.CreateElement("div");
         foreach (var root in roots)
         {
-            foreach (var image in root.QuerySelectorAll("img"))
+            foreach (var image in PreparsedSelectors.All(root, PreparsedSelectors.Images))
             {
                 UseLazySource(image);
             }
-            foreach (var wrapper in root.QuerySelectorAll(TextWrappers).Where(IsParagraph).ToArray())
+            foreach (var wrapper in PreparsedSelectors.All(root, TextWrappers).Where(IsParagraph).ToArray())
             {
                 wrapper.Replace(AsParagraph(wrapper));
             }
@@ -140,7 +141,7 @@ internal sealed class BodyHtmlRenderer
     /// </summary>
     private static bool IsParagraph(IElement element)
     {
-        if (!element.Matches(TextWrappers))
+        if (!TextWrappers.Match(element, null))
         {
             return false;
         }

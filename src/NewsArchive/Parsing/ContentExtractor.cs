@@ -1,3 +1,4 @@
+using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 
 namespace NewsArchive.Parsing;
@@ -9,6 +10,12 @@ namespace NewsArchive.Parsing;
 internal static class ContentExtractor
 {
     private const int MinParagraphLength = 25;
+
+    private static readonly ISelector Pictures = PreparsedSelectors.Parse("img, picture");
+    private static readonly ISelector Captions = PreparsedSelectors.Parse("figcaption, [class*=caption]");
+    private static readonly ISelector NamedLeadBlocks = PreparsedSelectors.Parse("p[class], div[class], h2[class]");
+    private static readonly ISelector BodyHints = PreparsedSelectors.Parse("[itemprop=articleBody], [itemprop=articlebody], article, main, [class], [id]");
+    private static readonly ISelector ScoredBlocks = PreparsedSelectors.Parse("p, pre, td, blockquote, li, div, h2, h3, section, article, font, span");
 
     public static IReadOnlyList<IElement> FindBody(IDocument document, TextStats stats)
     {
@@ -169,22 +176,22 @@ internal static class ContentExtractor
         }
         if (!afterText)
         {
-            var gallery = sibling.QuerySelectorAll("figure").Where(f => f.QuerySelector("figcaption") is not null && stats.LinkDensity(f) < 0.3).ToList();
+            var gallery = PreparsedSelectors.All(sibling, PreparsedSelectors.Figure).Where(f => PreparsedSelectors.First(f, PreparsedSelectors.FigureCaption) is not null && stats.LinkDensity(f) < 0.3).ToList();
             if (gallery.Count >= 2)
             {
                 result.AddRange(gallery);
             }
             return;
         }
-        if (sibling.TagName == "FIGURE" || (own.Text < 300 && sibling.QuerySelector("img, picture") is not null
-            && sibling.QuerySelector("figcaption, [class*=caption]") is not null && sibling.QuerySelector("figure") is null))
+        if (sibling.TagName == "FIGURE" || (own.Text < 300 && PreparsedSelectors.First(sibling, Pictures) is not null
+            && PreparsedSelectors.First(sibling, Captions) is not null && PreparsedSelectors.First(sibling, PreparsedSelectors.Figure) is null))
         {
             result.Add(sibling);
             return;
         }
-        foreach (var figure in sibling.QuerySelectorAll("figure"))
+        foreach (var figure in PreparsedSelectors.All(sibling, PreparsedSelectors.Figure))
         {
-            if (figure.QuerySelector("figcaption") is not null && stats.LinkDensity(figure) < 0.3)
+            if (PreparsedSelectors.First(figure, PreparsedSelectors.FigureCaption) is not null && stats.LinkDensity(figure) < 0.3)
             {
                 result.Add(figure);
             }
@@ -209,7 +216,7 @@ internal static class ContentExtractor
                 {
                     return sibling;
                 }
-                foreach (var inner in sibling.QuerySelectorAll("p[class], div[class], h2[class]"))
+                foreach (var inner in PreparsedSelectors.All(sibling, NamedLeadBlocks))
                 {
                     if (IsLead(inner, stats))
                     {
@@ -232,7 +239,7 @@ internal static class ContentExtractor
     {
         IElement? best = null;
         var bestLength = 0;
-        foreach (var element in body.QuerySelectorAll("[itemprop=articleBody], [itemprop=articlebody], article, main, [class], [id]"))
+        foreach (var element in PreparsedSelectors.All(body, BodyHints))
         {
             var strong = element.GetAttribute("itemprop")?.Equals("articleBody", StringComparison.OrdinalIgnoreCase) == true
                 || Vocabulary.BodyClass().IsMatch(LinkListExtractor.ClassAndId(element));
@@ -260,7 +267,7 @@ internal static class ContentExtractor
     private static Dictionary<IElement, double> ScoreBlocks(IElement body, TextStats stats)
     {
         var scores = new Dictionary<IElement, double>();
-        foreach (var block in body.QuerySelectorAll("p, pre, td, blockquote, li, div, h2, h3, section, article, font, span"))
+        foreach (var block in PreparsedSelectors.All(body, ScoredBlocks))
         {
             var text = block.TagName is "DIV" or "SECTION" or "ARTICLE" or "TD" or "FONT" or "SPAN" ? OwnText(block) : BodyTextRenderer.Inline(block);
             if (text.Length < MinParagraphLength)

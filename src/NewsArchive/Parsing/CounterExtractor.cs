@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 
 namespace NewsArchive.Parsing;
@@ -7,6 +8,8 @@ namespace NewsArchive.Parsing;
 /// <summary>View and comment counters: small elements named like counters, or labelled numbers in text.</summary>
 internal static partial class CounterExtractor
 {
+    private static readonly ISelector CounterWrappers = PreparsedSelectors.Parse("a, span, div, li, i");
+
     [GeneratedRegex(@"(просмотр\w*|views?|прочитал\w*|read)\s*[:\-]?\s*(\d[\d\s\u00A0]{0,12})|(\d[\d\s\u00A0]{0,12})\s*(просмотр\w*|views?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ViewsText();
 
@@ -47,7 +50,7 @@ internal static partial class CounterExtractor
             {
                 views = Number(BareNumber().Match(text), 1) ?? Number(ViewsText().Match(text), 2, 3);
             }
-            else if (comments is null && Vocabulary.CommentsClass().IsMatch(names) && element.Closest("a, span, div, li, i") is not null)
+            else if (comments is null && Vocabulary.CommentsClass().IsMatch(names) && PreparsedSelectors.Closest(element, CounterWrappers) is not null)
             {
                 comments = Number(BareNumber().Match(text), 1) ?? Number(CommentsText().Match(text), 2, 3);
             }

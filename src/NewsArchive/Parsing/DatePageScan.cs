@@ -356,7 +356,7 @@ internal sealed class DatePageScan
             return true;
         }
 
-        var href = heading.QuerySelector("a[href]")?.GetAttribute("href")?.Trim();
+        var href = PreparsedSelectors.First(heading, PreparsedSelectors.Links)?.GetAttribute("href")?.Trim();
         if (string.IsNullOrEmpty(href))
         {
             return false;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 using NewsArchive.Crawling;
 
@@ -7,10 +8,14 @@ namespace NewsArchive.Parsing;
 /// <summary>Title without the site-name suffix, description, authors, canonical URL and feeds.</summary>
 internal static class MetadataExtractor
 {
+    private static readonly ISelector FeedLinks = PreparsedSelectors.Parse("link[rel=alternate][href]");
+    private static readonly ISelector ItempropName = PreparsedSelectors.Parse("[itemprop=name]");
+    private static readonly ISelector JsonLdScripts = PreparsedSelectors.Parse("script[type='application/ld+json']");
+
     public static PageMetadata Extract(IDocument document, Uri pageUrl, PageElements elements)
     {
         var jsonLd = ReadJsonLd(document);
-        var titleTag = Clean(document.QuerySelector("title")?.TextContent);
+        var titleTag = Clean(PreparsedSelectors.First(document, PreparsedSelectors.Title)?.TextContent);
         var ogTitle = Clean(Meta(document, "og:title") ?? Meta(document, "twitter:title"));
         if (ogTitle is not null && titleTag is not null && titleTag.Length > ogTitle.Length
             && titleTag.StartsWith(ogTitle, StringComparison.Ordinal) && titleTag[ogTitle.Length..].TrimStart().StartsWith('"'))
@@ -23,7 +28,7 @@ internal static class MetadataExtractor
         var authors = FindAuthors(document, elements, jsonLd.Authors);
 
         Uri? canonical = null;
-        if (document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") is { } canonicalHref)
+        if (PreparsedSelectors.First(document, PreparsedSelectors.Canonical)?.GetAttribute("href") is { } canonicalHref)
         {
             canonical = UrlNormalizer.Resolve(pageUrl, canonicalHref) is { } resolved && UrlNormalizer.IsSameSite(resolved, pageUrl)
                 ? new Uri(pageUrl, canonicalHref)
@@ -31,7 +36,7 @@ internal static class MetadataExtractor
         }
 
         var feeds = new List<Uri>();
-        foreach (var link in document.QuerySelectorAll("link[rel=alternate][href]"))
+        foreach (var link in PreparsedSelectors.All(document, FeedLinks))
         {
             var type = link.GetAttribute("type") ?? "";
             if ((type.Contains("rss", StringComparison.OrdinalIgnoreCase) || type.Contains("atom", StringComparison.OrdinalIgnoreCase))
@@ -89,7 +94,7 @@ internal static class MetadataExtractor
                 {
                     continue;
                 }
-                var name = element.QuerySelector("[itemprop=name]")?.TextContent ?? element.TextContent;
+                var name = PreparsedSelectors.First(element, ItempropName)?.TextContent ?? element.TextContent;
                 if (BodyTextRenderer.Collapse(name).Length <= 60)
                 {
                     Add(name);
@@ -125,7 +130,7 @@ internal static class MetadataExtractor
         string? headline = null, description = null;
         var authors = new List<string>();
         var isArticle = false;
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in PreparsedSelectors.All(document, JsonLdScripts))
         {
             try
             {

@@ -26,6 +26,10 @@ internal static class PreparsedSelectors
     public static readonly ISelector ItempropOrClass = Parse("[itemprop], [class]");
     public static readonly ISelector RubyAnnotations = Parse("rt, rp");
     public static readonly ISelector Figure = Parse("figure");
+    public static readonly ISelector FigureCaption = Parse("figcaption");
+    public static readonly ISelector Images = Parse("img");
+    public static readonly ISelector Title = Parse("title");
+    public static readonly ISelector Canonical = Parse("link[rel=canonical]");
 
     /// <summary>
     /// As element.QuerySelector: the first match among the node's descendants in document order, or null. Iterative,
@@ -60,5 +64,6 @@ internal static class PreparsedSelectors
         return null;
     }
 
-    private static ISelector Parse(string text) => new CssSelectorParser().ParseSelector(text) ?? throw new ArgumentException("Not a selector: " + text, nameof(text));
+    /// <summary>For a selector that only one stage asks: kept beside the rule that uses it.</summary>
+    public static ISelector Parse(string text) => new CssSelectorParser().ParseSelector(text) ?? throw new ArgumentException("Not a selector: " + text, nameof(text));
 }

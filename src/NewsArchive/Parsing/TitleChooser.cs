@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 
 namespace NewsArchive.Parsing;
@@ -16,6 +17,8 @@ internal static partial class TitleChooser
         "blog archive", "blog archiv", "blog", "archive", "archiv", "home", "startseite", "news", "nachrichten", "aktuelles",
         "главная", "новости", "блог", "архив",
     };
+
+    private static readonly ISelector Headings = PreparsedSelectors.Parse("h1, h2, h3, [itemprop=headline]");
 
     private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " :: ", " « ", " » ", " / ", " · ", " : "];
 
@@ -46,7 +49,7 @@ internal static partial class TitleChooser
         var bestRank = 0;
         var bestKey = "";
         var bestNamed = false;
-        var headings = document.QuerySelectorAll("h1, h2, h3, [itemprop=headline]");
+        var headings = PreparsedSelectors.All(document, Headings);
         var soleH1 = headings.Count(h => h.TagName == "H1") == 1;
         foreach (var element in headings)
         {
@@ -120,7 +123,7 @@ internal static partial class TitleChooser
         {
             return tagWithoutSite;
         }
-        return headline ?? document.QuerySelectorAll("h1").Select(BodyTextRenderer.Inline).FirstOrDefault(t => t.Length is > 3 and < 300);
+        return headline ?? PreparsedSelectors.All(document, PreparsedSelectors.H1).Select(BodyTextRenderer.Inline).FirstOrDefault(t => t.Length is > 3 and < 300);
     }
 
     /// <summary>The heading's text without a kicker set in its own element ("Tunesien", "100. Geburtstag").</summary>
@@ -173,7 +176,7 @@ internal static partial class TitleChooser
                 return true;
             }
         }
-        foreach (var anchor in element.QuerySelectorAll("a[href]"))
+        foreach (var anchor in PreparsedSelectors.All(element, PreparsedSelectors.Links))
         {
             var href = anchor.GetAttribute("href")!.Trim();
             if (href is "/" or "./" or "#" || (Uri.TryCreate(href, UriKind.Absolute, out var url) && url.AbsolutePath == "/" && url.Query.Length == 0))
