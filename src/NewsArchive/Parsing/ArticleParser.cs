@@ -92,7 +92,7 @@ public sealed class ArticleParser
         var elements = new PageElements(document);
         var metadata = MetadataExtractor.Extract(document, url, elements);
         var dates = _dates.Extract(document, url, context.Now, context.SiteZone, metadata.Title, localizeUtc: countryZone is not null);
-        var pageStats = new TextStats(document.DocumentElement);
+        var pageStats = new TextStats(elements);
         var (views, comments) = CounterExtractor.Extract(pageStats, elements);
         var nextPages = ListingExtractor.FindNextPages(elements, url);
         var profiled = _profile is null ? null : ProfileExtractor.Read(document, _profile, url, context);
@@ -108,7 +108,7 @@ public sealed class ArticleParser
         var teasers = ListingExtractor.FindTeaserLinks(elements, url, context);
 
         PageCleaner.Clean(document, pageStats);
-        var stats = new TextStats(document.DocumentElement);
+        var stats = new TextStats(elements);
         var bodyRoots = profiled?.Body ?? ContentExtractor.WithShownLead(ContentExtractor.FindBody(document, stats), metadata.Description, elements, stats);
         if (trace is not null)
         {

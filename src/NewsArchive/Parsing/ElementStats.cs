@@ -4,4 +4,7 @@ namespace NewsArchive.Parsing;
 internal readonly record struct ElementStats(int Text, int LinkText, int ParagraphText)
 {
     public double LinkDensity => Text == 0 ? 0 : Math.Min(1.0, LinkText / (double)Text);
+
+    public static ElementStats operator +(ElementStats left, ElementStats right) =>
+        new(left.Text + right.Text, left.LinkText + right.LinkText, left.ParagraphText + right.ParagraphText);
 }

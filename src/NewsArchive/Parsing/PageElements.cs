@@ -11,6 +11,7 @@ namespace NewsArchive.Parsing;
 internal sealed class PageElements
 {
     private readonly List<IElement> _all = [];
+    private readonly List<int> _parents = [];
 
     public PageElements(IDocument document)
     {
@@ -19,7 +20,7 @@ internal sealed class PageElements
             return;
         }
         var body = document.Body;
-        var parents = new List<int>();
+        var parents = _parents;
         var bodyIndex = -1;
         // Iterative and by index: pages nest deep, and AngleSharp's sibling links search the parent's list.
         var pending = new Stack<(IElement Element, int Parent)>();
@@ -57,6 +58,9 @@ internal sealed class PageElements
 
     /// <summary>All elements, the root included, in document order (what the document's QuerySelectorAll("*") finds).</summary>
     public IReadOnlyList<IElement> All => _all;
+
+    /// <summary>The index in <see cref="All"/> of the element's parent as the page was parsed; -1 for the root.</summary>
+    public int ParentOf(int index) => _parents[index];
 
     /// <summary>Where the body's descendants start in <see cref="All"/> (what body.QuerySelectorAll("*") finds).</summary>
     public int BodyStart { get; }

@@ -10,11 +10,46 @@ namespace NewsArchive.Parsing;
 /// </summary>
 internal sealed class TextStats
 {
-    private readonly Dictionary<IElement, ElementStats> _stats = new();
+    private readonly Dictionary<IElement, ElementStats> _stats;
 
     public TextStats(IElement root)
     {
+        _stats = [];
         Measure(root);
+    }
+
+    /// <summary>
+    /// The whole page, as from its root element, from the page's element list: each element comes after its parent,
+    /// so one backward pass sums children into parents without a walk or a lookup per child. Elements removed since
+    /// the list was taken (no element is added or moved after it) are left out as a walk from the root would leave them.
+    /// </summary>
+    public TextStats(PageElements elements)
+    {
+        var all = elements.All;
+        _stats = new Dictionary<IElement, ElementStats>(all.Count);
+        // Still in the page and not inside a never-text element (whose subtree the walk does not enter).
+        var measured = new bool[all.Count];
+        for (var i = 0; i < all.Count; i++)
+        {
+            var parent = elements.ParentOf(i);
+            measured[i] = parent < 0
+                ? all[i].Parent is IDocument
+                : measured[parent] && !IsNeverText(all[parent]) && all[i].Parent == all[parent];
+        }
+        var childSums = new ElementStats[all.Count];
+        for (var i = all.Count - 1; i >= 0; i--)
+        {
+            if (!measured[i])
+            {
+                continue;
+            }
+            var stats = Own(all[i], childSums[i]);
+            _stats[all[i]] = stats;
+            if (elements.ParentOf(i) is var parent and >= 0)
+            {
+                childSums[parent] += stats;
+            }
+        }
     }
 
     public ElementStats this[IElement element] => _stats.TryGetValue(element, out var stats) ? stats : Compute(element);
@@ -41,7 +76,7 @@ internal sealed class TextStats
             if (!done)
             {
                 stack.Push((element, true));
-                if (element.TagName is "SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE")
+                if (IsNeverText(element))
                 {
                     // Never text: measured as empty, so one pass before cleaning serves after it too.
                     continue;
@@ -57,35 +92,41 @@ internal sealed class TextStats
                 }
                 continue;
             }
-            int text = 0, links = 0, paragraphs = 0;
-            if (element.TagName is "SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE")
+            var childSums = default(ElementStats);
+            if (!IsNeverText(element))
             {
-                _stats[element] = default;
-                continue;
-            }
-            foreach (var node in element.ChildNodes)
-            {
-                if (node is IText textNode)
+                foreach (var node in element.ChildNodes)
                 {
-                    text += CollapsedLength(textNode.Data);
-                }
-                else if (node is IElement child && _stats.TryGetValue(child, out var childStats))
-                {
-                    text += childStats.Text;
-                    links += childStats.LinkText;
-                    paragraphs += childStats.ParagraphText;
+                    if (node is IElement child && _stats.TryGetValue(child, out var childStats))
+                    {
+                        childSums += childStats;
+                    }
                 }
             }
-            if (element.TagName == "A")
-            {
-                links = text;
-            }
-            if (element.TagName is "P" or "PRE" or "BLOCKQUOTE")
-            {
-                paragraphs = text;
-            }
-            _stats[element] = new ElementStats(text, links, paragraphs);
+            _stats[element] = Own(element, childSums);
         }
+    }
+
+    private static bool IsNeverText(IElement element) => element.TagName is "SCRIPT" or "STYLE" or "NOSCRIPT" or "TEMPLATE";
+
+    /// <summary>An element's figures: its own text nodes added to its children's sums; empty for a never-text element.</summary>
+    private static ElementStats Own(IElement element, ElementStats children)
+    {
+        if (IsNeverText(element))
+        {
+            return default;
+        }
+        var text = children.Text;
+        foreach (var node in element.ChildNodes)
+        {
+            if (node is IText textNode)
+            {
+                text += CollapsedLength(textNode.Data);
+            }
+        }
+        var links = element.TagName == "A" ? text : children.LinkText;
+        var paragraphs = element.TagName is "P" or "PRE" or "BLOCKQUOTE" ? text : children.ParagraphText;
+        return new ElementStats(text, links, paragraphs);
     }
 
     /// <summary>Length with whitespace runs counted as one character, as the rendered text has them.</summary>
