@@ -10,16 +10,16 @@ namespace NewsArchive.Parsing;
 /// </summary>
 internal sealed class DatePageScan
 {
-    private static readonly string[] ExcludingWords =
+    private static readonly SearchValues<string> ExcludingWords = SearchValues.Create(
     [
         "related", "comment", "footer", "sidebar", "aside", "widget", "popular", "also", "news-list", "newslist",
         "news_list", "similar", "recommend", "copyright",
-    ];
+    ], StringComparison.Ordinal);
 
-    private static readonly string[] DateHintWords =
+    private static readonly SearchValues<string> DateHintWords = SearchValues.Create(
     [
         "date", "time", "pubdate", "published", "meta", "info", "posted", "byline", "datum", "author", "submitted",
-    ];
+    ], StringComparison.Ordinal);
 
     /// <summary>Words that label a publication date in running text: "Veröffentlicht am 16.08.2019", "Дата: 11.03.2026".</summary>
     private static readonly string[] DateLabelWords =
@@ -29,23 +29,23 @@ internal sealed class DatePageScan
     ];
 
     /// <summary>Parts of an article that share a name with page chrome: an article's own footer holds its date.</summary>
-    private static readonly string[] ArticlePartWords = ["footer", "aside"];
+    private static readonly SearchValues<string> ArticlePartWords = SearchValues.Create(["footer", "aside"], StringComparison.Ordinal);
 
-    private static readonly string[] ListWords =
+    private static readonly SearchValues<string> ListWords = SearchValues.Create(
     [
         "related", "comment", "popular", "also", "news-list", "newslist", "news_list", "similar", "recommend",
-    ];
+    ], StringComparison.Ordinal);
 
-    private static readonly string[] LayoutWords = ["sidebar", "widget", "footer", "aside"];
+    private static readonly SearchValues<string> LayoutWords = SearchValues.Create(["sidebar", "widget", "footer", "aside"], StringComparison.Ordinal);
 
     /// <summary>Column names that some templates also give the block beside the article's title.</summary>
-    private static readonly string[] SoftLayoutWords = ["sidebar", "widget", "aside"];
+    private static readonly SearchValues<string> SoftLayoutWords = SearchValues.Create(["sidebar", "widget", "aside"], StringComparison.Ordinal);
 
     /// <summary>Class vocabulary of an article title set in h2 or h3 when the page has no h1 for it.</summary>
-    private static readonly string[] TitleWords =
+    private static readonly SearchValues<string> TitleWords = SearchValues.Create(
     [
         "post-title", "entry-title", "article-title", "news-title", "story-title", "posttitle", "entrytitle", "headline", "article__title",
-    ];
+    ], StringComparison.Ordinal);
 
     /// <summary>Words that caption a date when they are an element's whole text.</summary>
     private static readonly string[] DateCaptionWords =
@@ -59,14 +59,14 @@ internal sealed class DatePageScan
         SearchValues.Create([.. DateLabelWords, .. DateCaptionWords], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Captions of lists of other stories.</summary>
-    private static readonly string[] RelatedCaptions =
+    private static readonly SearchValues<string> RelatedCaptions = SearchValues.Create(
     [
         "по теме", "читайте также", "смотрите также", "читайте еще", "читайте ещё", "похожие новости", "похожие статьи",
         "другие новости", "новости за", "последние новости", "популярное", "самое читаемое", "читайте також", "новини за",
         "related", "see also", "read also", "read more", "more news", "more stories", "you may also like", "recommended",
         "mehr zum thema", "weitere artikel", "weitere meldungen", "das könnte sie auch interessieren", "auch interessant",
         "lesen sie auch", "ähnliche artikel", "meistgelesen",
-    ];
+    ], StringComparison.OrdinalIgnoreCase);
 
     private const int MaxCaptionLength = 60;
 
@@ -437,15 +437,7 @@ internal sealed class DatePageScan
             return false;
         }
 
-        foreach (var caption in RelatedCaptions)
-        {
-            if (own.Contains(caption, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return own.AsSpan().ContainsAny(RelatedCaptions);
     }
 
     private static bool HasLabelledText(IElement element)
@@ -615,16 +607,6 @@ internal sealed class DatePageScan
         return -1;
     }
 
-    private static bool ContainsAny(string text, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (text.Contains(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // One vectorised search for all the words: up to thirty IndexOf calls per named element were a sixth of the date walk.
+    private static bool ContainsAny(string text, SearchValues<string> words) => text.AsSpan().ContainsAny(words);
 }
