@@ -30,7 +30,7 @@ internal static partial class CounterExtractor
                 break;
             }
             var element = elements.All[i];
-            if (!element.HasAttribute("class") && !element.HasAttribute("id") && !element.HasAttribute("title"))
+            if (element.Attributes.Length == 0 || (!element.HasAttribute("class") && !element.HasAttribute("id") && !element.HasAttribute("title")))
             {
                 continue;
             }

@@ -110,14 +110,22 @@ internal static class ListingExtractor
     // (a "menu" token is in [class*=menu]), as AngleSharp matches them: tag names ignoring case, values exactly.
     private static bool IsChrome(IElement element)
     {
-        if (PageElements.Is(element, "nav") || PageElements.Is(element, "header") || PageElements.Is(element, "footer")
-            || element.GetAttribute("role") == "navigation")
+        if (PageElements.Is(element, "nav") || PageElements.Is(element, "header") || PageElements.Is(element, "footer"))
+        {
+            return true;
+        }
+        // Asked of every element: most carry no attribute at all, and a breadcrumb token needs the word in the class.
+        if (element.Attributes.Length == 0)
+        {
+            return false;
+        }
+        if (element.GetAttribute("role") == "navigation")
         {
             return true;
         }
         var className = element.ClassName;
         return className is not null && (className.Contains("footer", StringComparison.Ordinal) || className.Contains("menu", StringComparison.Ordinal)
-                || PageElements.HasClass(element, "breadcrumbs", "breadcrumb"))
+                || (className.Contains("breadcrumb", StringComparison.Ordinal) && PageElements.HasClass(element, "breadcrumbs", "breadcrumb")))
             || element.GetAttribute("id")?.Contains("footer", StringComparison.Ordinal) == true;
     }
 

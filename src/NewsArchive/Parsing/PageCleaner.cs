@@ -119,7 +119,16 @@ internal static class PageCleaner
 
     private static bool IsAlwaysRemoved(IElement element)
     {
-        if (RemovedTags.Contains(element.LocalName) || element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true"
+        if (RemovedTags.Contains(element.LocalName))
+        {
+            return true;
+        }
+        // Asked of every element: most carry no attribute at all.
+        if (element.Attributes.Length == 0)
+        {
+            return false;
+        }
+        if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true"
             || element.GetAttribute("role") is { } role && RemovedRoles.Contains(role))
         {
             return true;
@@ -129,7 +138,7 @@ internal static class PageCleaner
 
     private static bool IsHiddenByStyle(IElement element)
     {
-        if (element.GetAttribute("style") is not { } attribute)
+        if (element.Attributes.Length == 0 || element.GetAttribute("style") is not { } attribute)
         {
             return false;
         }
