@@ -635,6 +635,7 @@ public sealed class Crawler(ArchiveStore store, PageFetcher fetcher, TimeProvide
         reason = "";
         try
         {
+            YoungGarbageBudget.CollectWhenSpent();
             html = result.DecodeText();
             return crawl.Parser.Parse(html, result.FinalUrl, Context(feedPublished));
         }
