@@ -103,6 +103,11 @@ internal static partial class TitleChooser
         {
             return firstH1 is not null && firstH1IsPlainText && RunsOnPast(Key(firstH1), Key(best), strippedOg, strippedTag) ? firstH1 : best;
         }
+        if (firstH1 is not null && tagWithoutSite is not null && IsKickerBefore(Key(firstH1), strippedTag))
+        {
+            // "Medienmitteilung der Direktion: Impfen ist noch überall möglich" with that headline as the <title>.
+            return tagWithoutSite;
+        }
         var fallback = ogTitle is { Length: > 3 } ? ogWithoutSite : titleTag is { Length: > 0 } ? tagWithoutSite : null;
         // An h1 holding the shared title plus more words carries a kicker, a site name or an author.
         if (firstH1 is not null && !firstH1.EndsWith(':') && (fallback is null || !Contains(Key(firstH1), Key(fallback))
@@ -315,6 +320,17 @@ internal static partial class TitleChooser
     private static bool RunsOnPast(string h1, string matched, string strippedOg, string strippedTag) =>
         ContinuesHeadline(h1, matched)
         || (Contains(h1, matched) && (ContinuesHeadline(h1, strippedOg) || ContinuesHeadline(h1, strippedTag)));
+
+    /// <summary>The h1 is a kicker, a colon and then the whole title (not a quotation leading it: see <see cref="ContinuesHeadline"/>).</summary>
+    private static bool IsKickerBefore(string h1, string title)
+    {
+        if (title.Length < 15 || h1.Length <= title.Length || !h1.EndsWith(title, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var kicker = h1.AsSpan(0, h1.Length - title.Length).TrimEnd();
+        return kicker.Length > 1 && kicker[^1] == ':' && kicker[0] != '"';
+    }
 
     private static bool ContinuesHeadline(string h1, string shared)
     {

@@ -343,6 +343,16 @@ public sealed class ArticleParserRulesTests
         Assert.Equal("Haval расширит завод в Тульской области", kicker.Title);
     }
 
+    [Fact]
+    public void Parse_H1WithKickerBeforeTheTitleAndASectionOgTitle_TakesTheTitle()
+    {
+        var page = Parse(
+            $"""<h1><span class="css-umyvef">Пресс-релиз дилерской ассоциации <span class="css-1ftw2zb">:</span></span>Продажи выросли на 6% в феврале</h1>{Paragraphs}""",
+            """<title>Продажи выросли на 6% в феврале</title><meta property="og:title" content="Пресс-релизы">""");
+
+        Assert.Equal("Продажи выросли на 6% в феврале", page.Title);
+    }
+
     [Theory]
     [InlineData("武汉的声音：有英勇的你，才有英雄的城！-新华网", "武汉的声音：有英勇的你，才有英雄的城！")]
     [InlineData("NEWS WEB EASY|子どもへの体罰を禁止する法律ができる", "子どもへの体罰を禁止する法律ができる")]
