@@ -60,6 +60,11 @@ internal static partial class TitleChooser
                 continue;
             }
             var text = StripLeadingDate(HeadlineText(element));
+            if (WithoutDayBadge(text) is { } unbadged && Key(unbadged) is var unbadgedKey && unbadgedKey.Length > 0
+                && (unbadgedKey == og || unbadgedKey == head || unbadgedKey == strippedOg))
+            {
+                text = unbadged;
+            }
             if (text.Length is <= 2 or > 300 || IsBrand(element))
             {
                 continue;
@@ -372,6 +377,25 @@ internal static partial class TitleChooser
             return rest[2..].Trim();
         }
         return title;
+    }
+
+    /// <summary>
+    /// "Jun 17 Das schönste Ende der Welt", "17. Juni Das …": a blog theme's day badge set inside the post's heading.
+    /// Taken off only where the rest is what og:title or the JSON-LD headline say: "Jan 6 committee …" may be a headline.
+    /// </summary>
+    private static string? WithoutDayBadge(string heading)
+    {
+        var first = heading.IndexOf(' ', StringComparison.Ordinal);
+        var second = first < 0 ? -1 : heading.IndexOf(' ', first + 1);
+        if (second < 0)
+        {
+            return null;
+        }
+        var a = heading.AsSpan(0, first).TrimEnd('.');
+        var b = heading.AsSpan(first + 1, second - first - 1).TrimEnd('.');
+        static bool IsDay(ReadOnlySpan<char> token) => token.Length is 1 or 2 && char.IsAsciiDigit(token[0]) && char.IsAsciiDigit(token[^1]);
+        static bool IsMonth(ReadOnlySpan<char> token) => DateWords.Months.ContainsKey(token.ToString().ToLowerInvariant());
+        return (IsDay(b) && IsMonth(a)) || (IsDay(a) && IsMonth(b)) ? heading[(second + 1)..].TrimStart() : null;
     }
 
     private static bool Contains(string haystack, string needle) =>

@@ -344,6 +344,20 @@ public sealed class ArticleParserRulesTests
     }
 
     [Fact]
+    public void Parse_DayBadgeInsideThePostHeading_IsNotTitleText()
+    {
+        var badged = Parse(
+            $"""<h1>Дилерский блог</h1><div class="post"><h2>Мар 11 Продажи выросли на 6% в феврале</h2>{Paragraphs}</div>""",
+            """<title>Дилерский блог</title><meta property="og:title" content="Продажи выросли на 6% в феврале">""");
+        var dated = Parse(
+            $"""<div class="post"><h1>Jan 6 committee hearings resume</h1>{Paragraphs}</div>""",
+            """<title>Jan 6 committee hearings resume</title><meta property="og:title" content="Jan 6 committee hearings resume">""");
+
+        Assert.Equal("Продажи выросли на 6% в феврале", badged.Title);
+        Assert.Equal("Jan 6 committee hearings resume", dated.Title);
+    }
+
+    [Fact]
     public void Parse_H1WithKickerBeforeTheTitleAndASectionOgTitle_TakesTheTitle()
     {
         var page = Parse(
