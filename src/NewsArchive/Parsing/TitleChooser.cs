@@ -45,6 +45,7 @@ internal static partial class TitleChooser
 
         string? best = null;
         string? firstH1 = null;
+        var firstH1Key = "";
         var firstH1IsPlainText = false;
         var bestRank = 0;
         var bestKey = "";
@@ -77,6 +78,7 @@ internal static partial class TitleChooser
             if (firstH1 is null && element.TagName == "H1" && (text.Contains(' ', StringComparison.Ordinal) || (soleH1 && IsLoneWordName(key, tag))) && key != siteEnd)
             {
                 firstH1 = text;
+                firstH1Key = key;
                 firstH1IsPlainText = element.Children.All(child => child.TagName == "BR");
             }
             var rank = 0;
@@ -106,17 +108,17 @@ internal static partial class TitleChooser
         }
         if (best is not null)
         {
-            return firstH1 is not null && firstH1IsPlainText && RunsOnPast(Key(firstH1), Key(best), strippedOg, strippedTag) ? firstH1 : best;
+            return firstH1 is not null && firstH1IsPlainText && RunsOnPast(firstH1Key, bestKey, strippedOg, strippedTag) ? firstH1 : best;
         }
-        if (firstH1 is not null && tagWithoutSite is not null && IsKickerBefore(Key(firstH1), strippedTag))
+        if (firstH1 is not null && tagWithoutSite is not null && IsKickerBefore(firstH1Key, strippedTag))
         {
             // "Medienmitteilung der Direktion: Impfen ist noch überall möglich" with that headline as the <title>.
             return tagWithoutSite;
         }
         var fallback = ogTitle is { Length: > 3 } ? ogWithoutSite : titleTag is { Length: > 0 } ? tagWithoutSite : null;
         // An h1 holding the shared title plus more words carries a kicker, a site name or an author.
-        if (firstH1 is not null && !firstH1.EndsWith(':') && (fallback is null || !Contains(Key(firstH1), Key(fallback))
-            || (firstH1IsPlainText && ContinuesHeadline(Key(firstH1), Key(fallback)))))
+        if (firstH1 is not null && !firstH1.EndsWith(':') && (fallback is null || !Contains(firstH1Key, Key(fallback))
+            || (firstH1IsPlainText && ContinuesHeadline(firstH1Key, Key(fallback)))))
         {
             // The visible headline beats a <title> or og:title written for search engines and shares.
             return firstH1;
@@ -317,10 +319,6 @@ internal static partial class TitleChooser
         && ((title.StartsWith(word, StringComparison.Ordinal) && title[word.Length] == ' ')
             || (title.EndsWith(word, StringComparison.Ordinal) && title[^(word.Length + 1)] == ' '));
 
-    /// <summary>
-    /// "Ultium Cells erhöht Kapazität in Tennessee" over a shared title "Ultium Cells erhöht Kapazität": a plain-text h1
-    /// that runs on in words is the fuller headline; one that runs on after a separator adds a site name.
-    /// </summary>
     /// <summary>The h1 runs on past the matched heading, or holds it and runs on past the shared title (a recipe name under a fuller h1).</summary>
     private static bool RunsOnPast(string h1, string matched, string strippedOg, string strippedTag) =>
         ContinuesHeadline(h1, matched)
@@ -337,6 +335,11 @@ internal static partial class TitleChooser
         return kicker.Length > 1 && kicker[^1] == ':' && kicker[0] != '"';
     }
 
+    /// <summary>
+    /// "Ultium Cells erhöht Kapazität in Tennessee" over a shared title "Ultium Cells erhöht Kapazität": a plain-text h1
+    /// that runs on in words, or after a colon, is the fuller headline, and so is one with a quotation leading it; one
+    /// that runs on after another separator adds a site name.
+    /// </summary>
     private static bool ContinuesHeadline(string h1, string shared)
     {
         if (shared.Length == 0 || h1.Length <= shared.Length + 1)
